@@ -1,0 +1,96 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/** A configuration variable had a bad value; `message` is one line naming it. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Parses `env` against `schema`. On failure throws a ConfigError whose message is
+ * one line naming each bad variable and the form it expects. Values are never
+ * echoed: they may be secrets.
+ */
+export function parseConfig<Schema extends z.ZodObject>(
+  schema: Schema,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<Schema> {
+  const input = Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [key, value === "" ? undefined : value]),
+  );
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".");
+    return `${name} ${issue.message}`;
+  });
+  throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+}
+
+/**
+ * Loads a process's config, or prints the one-line reason and exits non-zero.
+ * Each process calls this once at startup from its own `env.ts`.
+ */
+export function loadConfigOrExit<Schema extends z.ZodObject>(schema: Schema): z.infer<Schema> {
+  loadDotEnv();
+  try {
+    return parseConfig(schema, process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+}
+
+/** Reads `.env` from the repository root once, without overriding real environment. */
+export function loadDotEnv(file = path.join(repositoryRoot, ".env")): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+export const repositoryRoot = path.resolve(import.meta.dirname, "../../..");
+
+const portNumber = z.coerce
+  .number({ error: "must be a port number (1-65535)" })
+  .int({ error: "must be a port number (1-65535)" })
+  .min(1, { error: "must be a port number (1-65535)" })
+  .max(65535, { error: "must be a port number (1-65535)" });
+
+/** Field schemas shared by several processes, each with an error that says the expected form. */
+export const fields = {
+  port: portNumber,
+  databaseUrl: z
+    .string({ error: "is required: a postgres:// or postgresql:// connection URL" })
+    .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+      error: "must be a postgres:// or postgresql:// connection URL",
+    }),
+  url: z.url({ error: "must be an absolute http(s) URL" }),
+  nodeEnv: z
+    .enum(["development", "production", "test"], {
+      error: "must be one of development, production, test",
+    })
+    .default("development"),
+  logLevel: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  boolean: z
+    .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+    .transform((value) => value === "true" || value === "1"),
+};
+
+/**
+ * Realtime (Pusher protocol). Every PUSHER_* is set for hosted Pusher or a self-run
+ * server; the local stack sets them to its Soketi.
+ */
+export const pusherFields = {
+  PUSHER_APP_ID: z.string({ error: "is required: the Pusher app id" }).min(1),
+  PUSHER_KEY: z.string({ error: "is required: the Pusher app key" }).min(1),
+  PUSHER_SECRET: z.string({ error: "is required: the Pusher app secret" }).min(1),
+  /** Host of a self-run Pusher-protocol server (Soketi); unset for hosted Pusher. */
+  PUSHER_HOST: z.string().min(1).optional(),
+  PUSHER_PORT: portNumber.optional(),
+  PUSHER_CLUSTER: z.string().min(1).default("mt1"),
+  PUSHER_USE_TLS: fields.boolean.default(true),
+};

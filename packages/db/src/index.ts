@@ -1,0 +1,7 @@
+export * from "./client.ts";
+export {
+  applyMigrations,
+  ensureDatabase,
+  getMigrationState,
+  type MigrationState,
+} from "./migrations/index.ts";
