@@ -1,0 +1,56 @@
+import Pusher from "pusher";
+import type { z } from "zod";
+import type { ChannelDefinition, EventName, EventPayload, RealtimeClientConfig } from "./index.ts";
+
+export interface RealtimeServerConfig {
+  appId: string;
+  key: string;
+  secret: string;
+  cluster: string;
+  host?: string;
+  port?: number;
+  useTLS: boolean;
+}
+
+export interface RealtimePublisher {
+  publish<C extends ChannelDefinition<Record<string, z.ZodType>>, E extends EventName<C>>(
+    channel: C,
+    event: E,
+    payload: EventPayload<C, E>,
+  ): Promise<void>;
+}
+
+/** Server-side trigger helper: validates the payload against the channel's schema, then sends it. */
+export function createRealtimePublisher(config: RealtimeServerConfig): RealtimePublisher {
+  const pusher = new Pusher({
+    appId: config.appId,
+    key: config.key,
+    secret: config.secret,
+    cluster: config.cluster,
+    useTLS: config.useTLS,
+    ...(config.host ? { host: config.host } : {}),
+    ...(config.port ? { port: String(config.port) } : {}),
+  });
+  return {
+    async publish(channel, event, payload) {
+      const schema = channel.events[event];
+      if (!schema) throw new Error(`Channel ${channel.name} has no event ${event}`);
+      const data = schema.parse(payload);
+      const response = await pusher.trigger(channel.name, event, data);
+      if (response.status >= 300) {
+        throw new Error(`Realtime publish of ${event} on ${channel.name} failed: HTTP ${response.status}`);
+      }
+    },
+  };
+}
+
+/** The browser's half of the configuration: everything but the secret. */
+export function toClientConfig(config: RealtimeServerConfig): RealtimeClientConfig {
+  return {
+    key: config.key,
+    cluster: config.cluster,
+    host: config.host,
+    port: config.port,
+    useTLS: config.useTLS,
+  };
+}

@@ -1,0 +1,9 @@
+import { systemRouter } from "./routers/system/index.ts";
+import { createCallerFactory, router } from "./trpc.ts";
+
+export const appRouter = router({
+  system: systemRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,8 @@
+import { router } from "../../trpc.ts";
+import { getClientConfig } from "./get-client-config.ts";
+import { getStatus } from "./get-status.ts";
+
+export const systemRouter = router({
+  getStatus,
+  getClientConfig,
+});

@@ -1,0 +1,71 @@
+import { AppError, type AppErrorCode } from "@omnify/core";
+import { initTRPC, StandardSchemaV1Error, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import superjson from "superjson";
+import type { Context } from "./context.ts";
+
+/** Field name (dot path) → messages; "" holds errors about the whole input. */
+export type FieldErrors = Record<string, string[]>;
+
+function toFieldErrors(error: StandardSchemaV1Error): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = (issue.path ?? [])
+      .map((segment) => String(typeof segment === "object" ? segment.key : segment))
+      .join(".");
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
+const appErrorToTrpc: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+};
+
+export const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  // Stack traces are added below only when the deployment is a development one.
+  isDev: false,
+  errorFormatter({ shape, error, ctx }) {
+    const isDev = ctx?.clientConfig.environment === "development";
+    const fieldErrors = error.cause instanceof StandardSchemaV1Error ? toFieldErrors(error.cause) : undefined;
+    const message =
+      error.code === "INTERNAL_SERVER_ERROR" && !isDev ? "Something went wrong on our side." : shape.message;
+    return {
+      ...shape,
+      message,
+      data: { ...shape.data, fieldErrors, ...(isDev ? { stack: error.stack } : {}) },
+    };
+  },
+});
+
+/** Services throw AppError; this is the one place it becomes a tRPC error. */
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: appErrorToTrpc[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+const logUnexpected = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const durationMs = Math.round(performance.now() - started);
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
+    ctx.log.error({ err: result.error.cause ?? result.error, path, type, durationMs }, "procedure failed");
+  } else {
+    ctx.log.debug({ path, type, durationMs, ok: result.ok }, "procedure");
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(logUnexpected).use(mapAppErrors);
