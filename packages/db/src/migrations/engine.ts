@@ -10,6 +10,14 @@ import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 // be fetched on every machine. The same engine ships as WebAssembly on npm; this
 // module loads it and talks to the database through the pg driver adapter.
 
+// Node has WebAssembly; its types live in the DOM lib, which server code does not load.
+declare const WebAssembly: {
+  instantiate(
+    bytes: Uint8Array,
+    imports: Record<string, unknown>,
+  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
+};
+
 let loaded: Promise<void> | undefined;
 
 function loadWasm(): Promise<void> {
@@ -18,7 +26,7 @@ function loadWasm(): Promise<void> {
     const bindingsFile = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const wasmFile = path.join(path.dirname(bindingsFile), "schema_engine_bg.wasm");
     const { instance } = await WebAssembly.instantiate(await readFile(wasmFile), {
-      "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
+      "./schema_engine_bg.js": bindings,
     });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();

@@ -1,0 +1,47 @@
+import { createDatabase } from "@omnify/db";
+import { createLogger } from "@omnify/logger";
+import { toClientConfig } from "@omnify/realtime/server";
+import { loadApiEnv } from "./env.ts";
+import { buildServer } from "./server.ts";
+
+const env = loadApiEnv();
+const logger = createLogger({ service: "api", level: env.LOG_LEVEL });
+const db = createDatabase({
+  url: env.DATABASE_URL,
+  maxConnections: env.DATABASE_POOL_SIZE,
+  onPoolError: (error) => logger.warn({ err: error }, "database connection lost"),
+});
+
+const app = await buildServer({
+  logger,
+  db,
+  serveSpas: env.SERVE_SPAS,
+  clientConfig: {
+    environment: env.NODE_ENV,
+    realtime: toClientConfig({
+      appId: env.PUSHER_APP_ID,
+      key: env.PUSHER_KEY,
+      secret: env.PUSHER_SECRET,
+      cluster: env.PUSHER_CLUSTER,
+      host: env.PUSHER_HOST,
+      port: env.PUSHER_PORT,
+      useTLS: env.PUSHER_USE_TLS,
+    }),
+    analytics: env.POSTHOG_KEY ? { posthogKey: env.POSTHOG_KEY, posthogHost: env.POSTHOG_HOST } : null,
+  },
+});
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  await app.close();
+  await db.$disconnect();
+  logger.info("stopped");
+  process.exit(0);
+}
+process.once("SIGTERM", shutdown);
+process.once("SIGINT", shutdown);
+
+await app.listen({ host: env.API_HOST, port: env.API_PORT });

@@ -1,0 +1,15 @@
+import { fields, loadConfigOrExit, pusherFields } from "@omnify/config";
+import { z } from "zod";
+
+export const workerEnvSchema = z.object({
+  NODE_ENV: fields.nodeEnv,
+  LOG_LEVEL: fields.logLevel,
+  DATABASE_URL: fields.databaseUrl,
+  /** Jobs run at once by this process. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  ...pusherFields,
+});
+
+export type WorkerEnv = z.infer<typeof workerEnvSchema>;
+
+export const loadWorkerEnv = (): WorkerEnv => loadConfigOrExit(workerEnvSchema);

@@ -1,0 +1,42 @@
+import { createDatabase } from "@omnify/db";
+import { createLogger } from "@omnify/logger";
+import { createRealtimePublisher } from "@omnify/realtime/server";
+import { loadWorkerEnv } from "./env.ts";
+import { startWorker } from "./runner.ts";
+
+const env = loadWorkerEnv();
+const log = createLogger({ service: "worker", level: env.LOG_LEVEL });
+const db = createDatabase({ url: env.DATABASE_URL, maxConnections: env.WORKER_CONCURRENCY + 2 });
+const realtime = createRealtimePublisher({
+  appId: env.PUSHER_APP_ID,
+  key: env.PUSHER_KEY,
+  secret: env.PUSHER_SECRET,
+  cluster: env.PUSHER_CLUSTER,
+  host: env.PUSHER_HOST,
+  port: env.PUSHER_PORT,
+  useTLS: env.PUSHER_USE_TLS,
+});
+
+const runner = await startWorker({
+  db,
+  databaseUrl: env.DATABASE_URL,
+  log,
+  realtime,
+  concurrency: env.WORKER_CONCURRENCY,
+});
+log.info({ concurrency: env.WORKER_CONCURRENCY }, "worker started");
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, "shutting down: finishing running jobs");
+  await runner.stop();
+  await db.$disconnect();
+  log.info("stopped");
+  process.exit(0);
+}
+process.once("SIGTERM", shutdown);
+process.once("SIGINT", shutdown);
+
+await runner.promise;
