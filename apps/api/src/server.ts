@@ -7,7 +7,7 @@ import { getReadiness } from "@omnify/core";
 import type { Logger } from "@omnify/logger";
 import { type AppRouter, appRouter, createContext, type ServerDeps } from "@omnify/trpc";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 
 export interface ServerOptions extends ServerDeps {
   logger: Logger;
@@ -20,7 +20,11 @@ export async function buildServer({ logger, serveSpas, ...deps }: ServerOptions)
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     requestIdHeader: false,
-    requestIdLogLabel: "requestId",
+    logController: new LogController({
+      requestIdLogLabel: "requestId",
+      // Probes arrive every few seconds and say nothing new.
+      disableRequestLogging: (request) => request.url === "/healthz" || request.url === "/readyz",
+    }),
     // A caller's id is kept when it looks like one, so a trace spans services.
     genReqId: (request) => {
       const incoming = request.headers["x-request-id"];

@@ -7,10 +7,15 @@ import { z } from "zod";
  * first: jobs queued by older deploys or from SQL bypass types); producers get
  * a typed `enqueue`. Version a job's name when its payload changes incompatibly.
  */
+/** Graphile Worker adds `_cron` to the payload of jobs it queues from the crontab. */
+const scheduledPayload = z
+  .object({ _cron: z.object({ ts: z.string(), backfilled: z.boolean().optional() }).optional() })
+  .strict();
+
 export const jobs = {
   /** Records that a worker is alive and tells the browsers. Scheduled every minute. */
   heartbeat: {
-    payload: z.object({}).strict(),
+    payload: scheduledPayload,
     // The next minute's run replaces a failed one: no retry.
     maxAttempts: 1,
   },

