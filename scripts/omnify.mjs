@@ -35,16 +35,25 @@ function install() {
 
 /** Browser tests need Chromium; as root we install Debian's, otherwise we say how. */
 function ensureChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+  ];
   const found = candidates.find((candidate) => candidate && existsSync(candidate));
   if (found) return found;
   if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
     step("Installing Chromium for the browser tests (apt-get)");
     run("apt-get", ["update", "-qq"]);
-    run("apt-get", ["install", "-y", "-qq", "chromium"], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    run("apt-get", ["install", "-y", "-qq", "chromium"], {
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     return "/usr/bin/chromium";
   }
-  console.error("Browser tests need Chromium: install it (e.g. `sudo apt-get install chromium`) or set CHROMIUM_PATH.");
+  console.error(
+    "Browser tests need Chromium: install it (e.g. `sudo apt-get install chromium`) or set CHROMIUM_PATH.",
+  );
   process.exit(1);
 }
 
@@ -78,7 +87,9 @@ switch (command) {
     pnpm(["exec", "vitest", "run"]);
     step("Browser tests (Playwright, Chromium)");
     pnpm(["--filter", "@omnify/e2e", "test"], { env: { ...process.env, CHROMIUM_PATH: chromium } });
-    console.log(`\n✓ All checks passed in ${Math.round((Date.now() - started) / 1000)}s${isCI ? " (CI)" : ""}.`);
+    console.log(
+      `\n✓ All checks passed in ${Math.round((Date.now() - started) / 1000)}s${isCI ? " (CI)" : ""}.`,
+    );
     break;
   }
   default:

@@ -7,5 +7,7 @@ import { useTRPC } from "./trpc.ts";
  */
 export function useClientConfig() {
   const trpc = useTRPC();
-  return useQuery(trpc.system.getClientConfig.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }));
+  return useQuery(
+    trpc.system.getClientConfig.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
+  );
 }

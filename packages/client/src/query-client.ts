@@ -47,5 +47,6 @@ export function describeError(error: unknown): string {
     }
     return error.message;
   }
-  return error instanceof Error ? error.message : "Something went wrong.";
+  // Anything else is a bug in the page: its message would not help the user.
+  return "Something unexpected went wrong. Try again, or reload the page.";
 }

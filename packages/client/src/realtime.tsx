@@ -34,7 +34,11 @@ export interface RealtimeConnectionProviderProps {
 }
 
 /** Provides an existing connection (tests, or an app that connects by itself). */
-export function RealtimeConnectionProvider({ connection, failed = false, children }: RealtimeConnectionProviderProps) {
+export function RealtimeConnectionProvider({
+  connection,
+  failed = false,
+  children,
+}: RealtimeConnectionProviderProps) {
   return <RealtimeContext.Provider value={{ connection, failed }}>{children}</RealtimeContext.Provider>;
 }
 

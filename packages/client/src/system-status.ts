@@ -13,7 +13,10 @@ function isNewer(candidate: Heartbeat | null, than: Heartbeat | null): boolean {
  * event older than (or as old as) the heartbeat already shown changes nothing; before the
  * status has loaded there is nothing to update.
  */
-export function applyHeartbeat(status: SystemStatus | undefined, event: HeartbeatEvent): SystemStatus | undefined {
+export function applyHeartbeat(
+  status: SystemStatus | undefined,
+  event: HeartbeatEvent,
+): SystemStatus | undefined {
   if (!status) return status;
   const heartbeat = { workerId: event.workerId, hostname: event.hostname, beatAt: new Date(event.beatAt) };
   if (!isNewer(heartbeat, status.latestHeartbeat)) return status;

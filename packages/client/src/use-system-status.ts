@@ -30,6 +30,9 @@ export function useSystemStatus() {
     ...trpc.system.getStatus.queryOptions(),
     refetchInterval: realtime === "connected" ? false : pollWithoutRealtimeMs,
     structuralSharing: (previous, next) =>
-      replaceEqualDeep(previous, keepNewestHeartbeat(previous as SystemStatus | undefined, next as SystemStatus)),
+      replaceEqualDeep(
+        previous,
+        keepNewestHeartbeat(previous as SystemStatus | undefined, next as SystemStatus),
+      ),
   });
 }

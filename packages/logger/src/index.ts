@@ -1,4 +1,4 @@
-import { pino, stdSerializers, type Logger, type LoggerOptions } from "pino";
+import { type Logger, type LoggerOptions, pino, stdSerializers } from "pino";
 
 export type { Logger } from "pino";
 

@@ -1,10 +1,14 @@
 import { ConfigError, loadDotEnv } from "@omnify/config";
 import { prettyFactory } from "pino-pretty";
-import { parseStackEnv } from "./env.ts";
 import { runDatabaseCommand } from "./db-commands.ts";
+import { parseStackEnv } from "./env.ts";
 import { type StackMode, startStack } from "./stack.ts";
 
-const prettify = prettyFactory({ colorize: process.stdout.isTTY, translateTime: "HH:MM:ss", ignore: "pid,hostname" });
+const prettify = prettyFactory({
+  colorize: process.stdout.isTTY,
+  translateTime: "HH:MM:ss",
+  ignore: "pid,hostname",
+});
 
 /** JSON log lines of our services are pretty-printed; other tools' lines get a name tag. */
 function printLine(source: string, line: string): void {
@@ -64,10 +68,14 @@ async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "start" || command === "dev") return runStack(command);
   if (command?.startsWith("db:")) return runDatabaseCommand(command, rest);
-  throw new Error("Usage: omnify start | dev | db:migrate | db:migrate:create <name> | db:migrate:check | db:seed");
+  throw new Error(
+    "Usage: omnify start | dev | db:migrate | db:migrate:create <name> | db:migrate:check | db:seed",
+  );
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

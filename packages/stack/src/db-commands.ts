@@ -2,9 +2,9 @@ import path from "node:path";
 import { repositoryRoot } from "@omnify/config";
 import { applyMigrations, ensureDatabase } from "@omnify/db";
 import { createMigration, fixCommand, pendingSchemaChanges } from "@omnify/db/migrations";
-import { spawnManaged } from "./processes.ts";
 import { parseStackEnv } from "./env.ts";
 import { EmbeddedPostgres } from "./postgres.ts";
+import { spawnManaged } from "./processes.ts";
 
 /**
  * Runs `work` against DATABASE_URL, or against the embedded server: the running
@@ -13,7 +13,10 @@ import { EmbeddedPostgres } from "./postgres.ts";
 async function withDatabase<T>(work: (urls: { server: string; database: string }) => Promise<T>): Promise<T> {
   const env = parseStackEnv();
   if (env.DATABASE_URL) return work({ server: env.DATABASE_URL, database: env.DATABASE_URL });
-  const postgres = new EmbeddedPostgres({ dir: path.join(env.OMNIFY_DATA_DIR, "postgres"), port: env.EMBEDDED_POSTGRES_PORT });
+  const postgres = new EmbeddedPostgres({
+    dir: path.join(env.OMNIFY_DATA_DIR, "postgres"),
+    port: env.EMBEDDED_POSTGRES_PORT,
+  });
   const how = await postgres.start();
   try {
     await ensureDatabase(postgres.url(), "omnify");
@@ -47,7 +50,11 @@ export async function runDatabaseCommand(command: string, args: string[]): Promi
       if (!label) throw new Error(`Name the migration: ${fixCommand}`);
       return withDatabase(async ({ server }) => {
         const dir = await createMigration(server, label);
-        console.log(dir ? `Created ${path.relative(repositoryRoot, dir)}/migration.sql` : "schema.prisma has no changes since the last migration.");
+        console.log(
+          dir
+            ? `Created ${path.relative(repositoryRoot, dir)}/migration.sql`
+            : "schema.prisma has no changes since the last migration.",
+        );
       });
     }
     case "db:migrate:check":

@@ -28,7 +28,9 @@ export const stackEnvSchema = z
     PUSHER_USE_TLS: pusherFields.PUSHER_USE_TLS,
   })
   .check((ctx) => {
-    const set = ["PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET"].filter((name) => ctx.value[name as "PUSHER_KEY"]);
+    const set = ["PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET"].filter(
+      (name) => ctx.value[name as "PUSHER_KEY"],
+    );
     if (set.length > 0 && set.length < 3) {
       ctx.issues.push({
         code: "custom",
@@ -41,4 +43,5 @@ export const stackEnvSchema = z
 
 export type StackEnv = z.infer<typeof stackEnvSchema>;
 
-export const parseStackEnv = (env: NodeJS.ProcessEnv = process.env): StackEnv => parseConfig(stackEnvSchema, env);
+export const parseStackEnv = (env: NodeJS.ProcessEnv = process.env): StackEnv =>
+  parseConfig(stackEnvSchema, env);

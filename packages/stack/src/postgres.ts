@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -50,7 +50,9 @@ function serviceUserIds(): { uid: number; gid: number } {
  */
 export class EmbeddedPostgres {
   private process: ChildProcess | undefined;
-  private attached: { pid: number; port: number; binaries: Binaries; ids?: { uid: number; gid: number } } | undefined;
+  private attached:
+    | { pid: number; port: number; binaries: Binaries; ids?: { uid: number; gid: number } }
+    | undefined;
   private readonly dataDir: string;
   private readonly credentialsFile: string;
 

@@ -64,7 +64,11 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 export async function waitFor(
   what: string,
   check: () => Promise<boolean>,
-  { timeoutMs = 60_000, intervalMs = 200, failFast }: { timeoutMs?: number; intervalMs?: number; failFast?: Promise<unknown> } = {},
+  {
+    timeoutMs = 60_000,
+    intervalMs = 200,
+    failFast,
+  }: { timeoutMs?: number; intervalMs?: number; failFast?: Promise<unknown> } = {},
 ): Promise<void> {
   let failed = false;
   void failFast?.then(() => {

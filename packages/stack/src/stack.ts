@@ -29,7 +29,12 @@ export interface RunningStack {
 
 const localSoketiApp = { id: "omnify", key: "omnify-local-key", secret: "omnify-local-secret" };
 
-export async function startStack({ mode, env, onLine, build = mode === "start" }: StackOptions): Promise<RunningStack> {
+export async function startStack({
+  mode,
+  env,
+  onLine,
+  build = mode === "start",
+}: StackOptions): Promise<RunningStack> {
   const processes: ManagedProcess[] = [];
   let postgres: EmbeddedPostgres | undefined;
   let stopping = false;
@@ -41,7 +46,13 @@ export async function startStack({ mode, env, onLine, build = mode === "start" }
     await postgres?.stop();
   };
 
-  const launch = (name: string, command: string, args: string[], cwd: string, extraEnv: NodeJS.ProcessEnv) => {
+  const launch = (
+    name: string,
+    command: string,
+    args: string[],
+    cwd: string,
+    extraEnv: NodeJS.ProcessEnv,
+  ) => {
     const managed = spawnManaged({
       name,
       command,
@@ -54,17 +65,33 @@ export async function startStack({ mode, env, onLine, build = mode === "start" }
     return managed;
   };
 
-  const runToCompletion = async (name: string, command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) => {
-    const code = await spawnManaged({ name, command, args, cwd: repositoryRoot, env: { ...process.env, ...extraEnv }, onLine })
-      .exited;
+  const runToCompletion = async (
+    name: string,
+    command: string,
+    args: string[],
+    extraEnv: NodeJS.ProcessEnv = {},
+  ) => {
+    const code = await spawnManaged({
+      name,
+      command,
+      args,
+      cwd: repositoryRoot,
+      env: { ...process.env, ...extraEnv },
+      onLine,
+    }).exited;
     if (code !== 0) throw new Error(`${name} failed (exit code ${code})`);
   };
 
   try {
     if (build) {
-      await runToCompletion("build", bin("turbo"), ["run", "build", "--filter=@omnify/web", "--filter=@omnify/admin", "--output-logs=errors-only"], {
-        TURBO_TELEMETRY_DISABLED: "1",
-      });
+      await runToCompletion(
+        "build",
+        bin("turbo"),
+        ["run", "build", "--filter=@omnify/web", "--filter=@omnify/admin", "--output-logs=errors-only"],
+        {
+          TURBO_TELEMETRY_DISABLED: "1",
+        },
+      );
     }
 
     let databaseUrl = env.DATABASE_URL;
@@ -81,7 +108,9 @@ export async function startStack({ mode, env, onLine, build = mode === "start" }
 
     const applied = await applyMigrations(databaseUrl);
     onLine("migrate", applied.length ? `applied ${applied.join(", ")}` : "database schema is current");
-    await runToCompletion("seed", process.execPath, ["--import", "tsx", "prisma/seed.ts"], { DATABASE_URL: databaseUrl });
+    await runToCompletion("seed", process.execPath, ["--import", "tsx", "prisma/seed.ts"], {
+      DATABASE_URL: databaseUrl,
+    });
 
     const realtimeEnv = env.PUSHER_KEY
       ? {}
@@ -94,14 +123,20 @@ export async function startStack({ mode, env, onLine, build = mode === "start" }
           PUSHER_USE_TLS: "false",
         };
     if (!env.PUSHER_KEY) {
-      const soketi = launch("realtime", bin("soketi", "apps/realtime"), ["start"], path.join(repositoryRoot, "apps/realtime"), {
-        SOKETI_DEFAULT_APP_ID: localSoketiApp.id,
-        SOKETI_DEFAULT_APP_KEY: localSoketiApp.key,
-        SOKETI_DEFAULT_APP_SECRET: localSoketiApp.secret,
-        SOKETI_HOST: "127.0.0.1",
-        SOKETI_PORT: String(env.SOKETI_PORT),
-        SOKETI_METRICS_SERVER_PORT: String(env.SOKETI_PORT + 1),
-      });
+      const soketi = launch(
+        "realtime",
+        bin("soketi", "apps/realtime"),
+        ["start"],
+        path.join(repositoryRoot, "apps/realtime"),
+        {
+          SOKETI_DEFAULT_APP_ID: localSoketiApp.id,
+          SOKETI_DEFAULT_APP_KEY: localSoketiApp.key,
+          SOKETI_DEFAULT_APP_SECRET: localSoketiApp.secret,
+          SOKETI_HOST: "127.0.0.1",
+          SOKETI_PORT: String(env.SOKETI_PORT),
+          SOKETI_METRICS_SERVER_PORT: String(env.SOKETI_PORT + 1),
+        },
+      );
       await waitFor("Soketi", () => isPortOpen(env.SOKETI_PORT), { failFast: soketi.exited });
     }
 
@@ -115,34 +150,56 @@ export async function startStack({ mode, env, onLine, build = mode === "start" }
       ...realtimeEnv,
     };
     const watch = mode === "dev" ? ["--watch"] : [];
-    const api = launch("api", process.execPath, [...watch, "--import", "tsx", "src/main.ts"], path.join(repositoryRoot, "apps/api"), serviceEnv);
+    const api = launch(
+      "api",
+      process.execPath,
+      [...watch, "--import", "tsx", "src/main.ts"],
+      path.join(repositoryRoot, "apps/api"),
+      serviceEnv,
+    );
     const apiUrl = `http://${env.API_HOST === "0.0.0.0" ? "127.0.0.1" : env.API_HOST}:${env.API_PORT}`;
     await waitFor("API", async () => (await fetch(`${apiUrl}/readyz`)).ok, { failFast: api.exited });
 
-    launch("worker", process.execPath, [...watch, "--import", "tsx", "src/main.ts"], path.join(repositoryRoot, "workers"), serviceEnv);
+    launch(
+      "worker",
+      process.execPath,
+      [...watch, "--import", "tsx", "src/main.ts"],
+      path.join(repositoryRoot, "workers"),
+      serviceEnv,
+    );
 
-    let urls = { web: `${apiUrl}/`, admin: `${apiUrl}/admin/`, api: apiUrl, realtime: `ws://127.0.0.1:${realtimeEnv.PUSHER_PORT ?? env.PUSHER_PORT}` };
+    let urls = {
+      web: `${apiUrl}/`,
+      admin: `${apiUrl}/admin/`,
+      api: apiUrl,
+      realtime: `ws://127.0.0.1:${realtimeEnv.PUSHER_PORT ?? env.PUSHER_PORT}`,
+    };
     if (mode === "dev") {
       for (const app of ["web", "admin"] as const) {
-        launch(app, bin("vite", `apps/${app}`), [], path.join(repositoryRoot, "apps", app), { API_PORT: String(env.API_PORT) });
+        launch(app, bin("vite", `apps/${app}`), [], path.join(repositoryRoot, "apps", app), {
+          API_PORT: String(env.API_PORT),
+        });
       }
       urls = { ...urls, web: "http://localhost:5173/", admin: "http://localhost:5174/admin/" };
     }
 
-    const crashed = Promise.race(
-      processes.map((managed) => managed.exited.then(() => managed.name)),
-    ).then(async (name) => {
-      // A crash while stopping is the stop itself.
-      if (stopping) return new Promise<string>(() => {});
-      return name;
-    });
+    const crashed = Promise.race(processes.map((managed) => managed.exited.then(() => managed.name))).then(
+      async (name) => {
+        // A crash while stopping is the stop itself.
+        if (stopping) return new Promise<string>(() => {});
+        return name;
+      },
+    );
 
     return {
       urls,
       databaseUrl,
       serviceEnv,
       crashed,
-      pids: () => [postgres?.pid, ...processes.map((managed) => managed.child.pid)].filter((pid): pid is number => !!pid),
+      pids: () =>
+        [postgres?.pid, ...processes.map((managed) => managed.child.pid)].filter(
+          (pid): pid is number => !!pid,
+        ),
       stop,
     };
   } catch (error) {

@@ -1,5 +1,5 @@
 import { AppError, type AppErrorCode } from "@omnify/core";
-import { initTRPC, StandardSchemaV1Error, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { initTRPC, StandardSchemaV1Error, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { Context } from "./context.ts";
 
@@ -12,7 +12,7 @@ function toFieldErrors(error: StandardSchemaV1Error): FieldErrors {
     const key = (issue.path ?? [])
       .map((segment) => String(typeof segment === "object" ? segment.key : segment))
       .join(".");
-    (fieldErrors[key] ??= []).push(issue.message);
+    fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
   }
   return fieldErrors;
 }

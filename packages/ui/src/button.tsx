@@ -20,20 +20,27 @@ const sizes: Record<ButtonSize, string> = {
   md: "px-3.5 py-2 text-sm",
 };
 
-/** A button that is `type="button"` unless told otherwise (no accidental form submits). */
-export function Button({ variant = "primary", size = "md", type = "button", className, ...props }: ButtonProps) {
-  return (
-    <button
-      type={type}
-      className={cx(
-        "inline-flex items-center justify-center gap-1.5 rounded-md font-medium",
-        "disabled:cursor-not-allowed disabled:opacity-50",
-        variants[variant],
-        sizes[size],
-        focusRing,
-        className,
-      )}
-      {...props}
-    />
+/** Button classes, also for links that should look like buttons. */
+export function buttonClassName({
+  variant = "primary",
+  size = "md",
+  className,
+}: {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  className?: string;
+} = {}): string {
+  return cx(
+    "inline-flex items-center justify-center gap-1.5 rounded-md font-medium",
+    "disabled:cursor-not-allowed disabled:opacity-50",
+    variants[variant],
+    sizes[size],
+    focusRing,
+    className,
   );
+}
+
+/** A button that is `type="button"` unless told otherwise (no accidental form submits). */
+export function Button({ variant, size, type = "button", className, ...props }: ButtonProps) {
+  return <button type={type} className={buttonClassName({ variant, size, className })} {...props} />;
 }

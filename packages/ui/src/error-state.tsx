@@ -9,7 +9,12 @@ export interface ErrorStateProps {
 }
 
 /** A failure the user can act on: what went wrong, and a way to try again. */
-export function ErrorState({ title = "Something went wrong", message, onRetry, retryLabel = "Try again" }: ErrorStateProps) {
+export function ErrorState({
+  title = "Something went wrong",
+  message,
+  onRetry,
+  retryLabel = "Try again",
+}: ErrorStateProps) {
   return (
     <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm">
       <p className="font-semibold text-red-800">{title}</p>

@@ -1,5 +1,12 @@
-export { AppShell, type AppShellProps, brandLinkClassName, navItemClassName, PageHeader, type PageHeaderProps } from "./app-shell.tsx";
-export { Button, type ButtonProps, type ButtonSize, type ButtonVariant } from "./button.tsx";
+export {
+  AppShell,
+  type AppShellProps,
+  brandLinkClassName,
+  navItemClassName,
+  PageHeader,
+  type PageHeaderProps,
+} from "./app-shell.tsx";
+export { Button, type ButtonProps, type ButtonSize, type ButtonVariant, buttonClassName } from "./button.tsx";
 export { Card, type CardProps } from "./card.tsx";
 export { cx, focusRing } from "./cx.ts";
 export { EmptyState, type EmptyStateProps } from "./empty-state.tsx";

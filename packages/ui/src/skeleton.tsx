@@ -10,5 +10,7 @@ export interface SkeletonProps {
  * mark the surrounding region `aria-busy` (Card's `busy`) instead.
  */
 export function Skeleton({ className }: SkeletonProps) {
-  return <div aria-hidden="true" className={cx("animate-pulse rounded bg-slate-200", className ?? "h-4 w-full")} />;
+  return (
+    <div aria-hidden="true" className={cx("animate-pulse rounded bg-slate-200", className ?? "h-4 w-full")} />
+  );
 }

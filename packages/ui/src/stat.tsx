@@ -8,7 +8,9 @@ export interface StatListProps {
 
 /** A description list laid out as a responsive grid of `Stat`s. */
 export function StatList({ children, className }: StatListProps) {
-  return <dl className={cx("grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3", className)}>{children}</dl>;
+  return (
+    <dl className={cx("grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3", className)}>{children}</dl>
+  );
 }
 
 export interface StatProps {
@@ -26,7 +28,10 @@ export function Stat({ label, value, hint, live, className }: StatProps) {
   return (
     <div className={cx("min-w-0", className)}>
       <dt className="text-sm font-medium text-slate-600">{label}</dt>
-      <dd className="mt-1 text-lg font-semibold break-words text-slate-900" aria-live={live ? "polite" : undefined}>
+      <dd
+        className="mt-1 text-lg font-semibold break-words text-slate-900"
+        aria-live={live ? "polite" : undefined}
+      >
         {value}
       </dd>
       {hint ? <dd className="mt-0.5 text-sm text-slate-600">{hint}</dd> : null}

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 
@@ -49,9 +50,9 @@ export async function withSchemaEngine<T>(
   work: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   await loadWasm();
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(
-    new PrismaPg({ connectionString: databaseUrl, max: 1 }),
-  );
+  // Our own pool, so that its connections are closed when the work is done.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
   const engineLog: string[] = [];
   const engine = await bindings.SchemaEngine.new(
     { datamodels: [[schema.path, schema.content]] },
@@ -62,6 +63,7 @@ export async function withSchemaEngine<T>(
     return await work(engine);
   } finally {
     engine.free();
+    await pool.end();
   }
 }
 

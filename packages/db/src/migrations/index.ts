@@ -1,17 +1,9 @@
 import pg from "pg";
 import type { DbOrTx } from "../client.ts";
 import { noFilters, type SchemaFile, withSchemaEngine } from "./engine.ts";
-import {
-  fixCommand,
-  listMigrations,
-  migrationName,
-  paths,
-  readSchema,
-  readSnapshot,
-  writeMigration,
-} from "./files.ts";
+import { listMigrations, migrationName, paths, readSchema, readSnapshot, writeMigration } from "./files.ts";
 
-export { fixCommand, listMigrations, paths } from "./files.ts";
+export { fixCommand, listMigrations, paths, readSchema, readSnapshot } from "./files.ts";
 
 /** Applies pending migrations exactly as `prisma migrate deploy` would. Returns their names. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {

@@ -3,6 +3,4 @@ import { publicProcedure } from "../../trpc.ts";
 import { getStatusOutput } from "./get-status.types.ts";
 
 /** Database version, migration state and the latest worker heartbeat. */
-export const getStatus = publicProcedure
-  .output(getStatusOutput)
-  .query(({ ctx }) => getSystemStatus(ctx.db));
+export const getStatus = publicProcedure.output(getStatusOutput).query(({ ctx }) => getSystemStatus(ctx.db));

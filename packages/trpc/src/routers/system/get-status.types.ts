@@ -8,8 +8,6 @@ export const getStatusOutput = z.object({
     failed: z.array(z.string()),
     current: z.boolean(),
   }),
-  latestHeartbeat: z
-    .object({ workerId: z.string(), hostname: z.string(), beatAt: z.date() })
-    .nullable(),
+  latestHeartbeat: z.object({ workerId: z.string(), hostname: z.string(), beatAt: z.date() }).nullable(),
   checkedAt: z.date(),
 });

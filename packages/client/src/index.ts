@@ -1,0 +1,34 @@
+export { type AnalyticsConfig, identifyUser, initAnalytics, trackPageView } from "./analytics.ts";
+export { AppProviders, type AppProvidersProps } from "./app-providers.tsx";
+export { useClientConfig } from "./client-config.ts";
+export { createQueryClient, describeError, httpStatusOf, shouldRetry } from "./query-client.ts";
+export {
+  type AnyChannel,
+  RealtimeConnectionProvider,
+  type RealtimeConnectionProviderProps,
+  type RealtimeEventOptions,
+  RealtimeProvider,
+  type RealtimeStatus,
+  toRealtimeStatus,
+  useRealtimeEvent,
+  useRealtimeStatus,
+} from "./realtime.tsx";
+export {
+  applyHeartbeat,
+  keepNewestHeartbeat,
+  type MigrationHealth,
+  migrationHealth,
+  shortDatabaseVersion,
+} from "./system-status.ts";
+export {
+  type AppRouter,
+  type ClientConfig,
+  createTrpcClient,
+  type SystemStatus,
+  TRPCProvider,
+  type TrpcClient,
+  type TrpcClientOptions,
+  useTRPC,
+  useTRPCClient,
+} from "./trpc.ts";
+export { useSystemStatus } from "./use-system-status.ts";
