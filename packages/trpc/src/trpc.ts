@@ -1,14 +1,19 @@
 import { AppError, type AppErrorCode } from "@omnify/core";
 import { initTRPC, StandardSchemaV1Error, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import { ZodError } from "zod";
 import type { Context } from "./context.ts";
 
 /** Field name (dot path) → messages; "" holds errors about the whole input. */
 export type FieldErrors = Record<string, string[]>;
 
-function toFieldErrors(error: StandardSchemaV1Error): FieldErrors {
+/** Input validation failures (zod, or any Standard Schema) as field errors; undefined otherwise. */
+function toFieldErrors(error: TRPCError): FieldErrors | undefined {
+  if (error.code !== "BAD_REQUEST") return undefined;
+  const cause = error.cause;
+  if (!(cause instanceof ZodError || cause instanceof StandardSchemaV1Error)) return undefined;
   const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) {
+  for (const issue of cause.issues) {
     const key = (issue.path ?? [])
       .map((segment) => String(typeof segment === "object" ? segment.key : segment))
       .join(".");
@@ -33,7 +38,7 @@ export const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error, ctx }) {
     const isDev = ctx?.clientConfig.environment === "development";
-    const fieldErrors = error.cause instanceof StandardSchemaV1Error ? toFieldErrors(error.cause) : undefined;
+    const fieldErrors = toFieldErrors(error);
     const message =
       error.code === "INTERNAL_SERVER_ERROR" && !isDev ? "Something went wrong on our side." : shape.message;
     return {

@@ -18,5 +18,5 @@ export async function listWorkers(db: DbOrTx, { limit, cursor }: ListWorkersInpu
   });
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
-  return { items, nextCursor: hasMore ? items.at(-1)?.workerId : undefined };
+  return { items, nextCursor: hasMore ? (items.at(-1)?.workerId ?? null) : null };
 }

@@ -1,0 +1,64 @@
+import { describeError, useRealtimeStatus, useSystemStatus } from "@omnify/client";
+import { Button, ErrorState, PageHeader, Skeleton, Spinner } from "@omnify/ui";
+import { DatabaseCard, MigrationsCard, RealtimeCard, WorkersCard } from "../features/health/health-cards.tsx";
+
+export function PlatformHealthPage() {
+  const status = useSystemStatus();
+  const realtime = useRealtimeStatus();
+  const { data } = status;
+
+  return (
+    <>
+      <title>Platform health · Omnify Control Room</title>
+      <PageHeader
+        title="Platform health"
+        description="Database, migrations, workers and realtime, as the API sees them."
+        actions={
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={status.isFetching}
+            onClick={() => void status.refetch()}
+          >
+            {status.isFetching ? <Spinner label="Refreshing" /> : null}
+            Refresh
+          </Button>
+        }
+      />
+      {status.isRefetchError ? (
+        <div className="mb-6">
+          <ErrorState
+            title="Could not refresh"
+            message={`${describeError(status.error)} The figures below are from the last successful check.`}
+            onRetry={() => void status.refetch()}
+          />
+        </div>
+      ) : null}
+      {data ? (
+        <div className="grid gap-6 md:grid-cols-2">
+          <WorkersCard heartbeat={data.latestHeartbeat} />
+          <MigrationsCard migrations={data.migrations} />
+          <DatabaseCard status={data} />
+          <RealtimeCard status={realtime} />
+        </div>
+      ) : status.isError ? (
+        <ErrorState
+          title="Platform health is unavailable"
+          message={describeError(status.error)}
+          onRetry={() => void status.refetch()}
+        />
+      ) : (
+        <div aria-busy="true" className="grid gap-6 md:grid-cols-2">
+          <span className="sr-only">Loading platform health</span>
+          {["workers", "migrations", "database", "realtime"].map((key) => (
+            <div key={key} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+              <Skeleton className="h-5 w-32" />
+              <Skeleton className="h-7 w-48" />
+              <Skeleton className="h-4 w-40" />
+            </div>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { expect, it } from "vitest";
+
+const apiDir = path.resolve(import.meta.dirname, "..");
+
+function startApi(env: Record<string, string>) {
+  return spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: apiDir,
+    env: { PATH: process.env.PATH, PUSHER_APP_ID: "a", PUSHER_KEY: "k", PUSHER_SECRET: "s", ...env },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+}
+
+it("a malformed DATABASE_URL stops the API at once with one line naming it", () => {
+  const result = startApi({ DATABASE_URL: "not-a-url" });
+  expect(result.status).not.toBe(0);
+  expect(result.status).not.toBeNull();
+  const lines = result.stderr.trim().split("\n");
+  expect(lines).toEqual(["Invalid configuration: DATABASE_URL must be a postgres:// or postgresql:// connection URL"]);
+});
+
+it("names every missing variable, never their values", () => {
+  const result = startApi({ DATABASE_URL: "postgresql://user:hunter2@localhost:1/db", API_PORT: "eighty", PUSHER_SECRET: "" });
+  expect(result.status).not.toBe(0);
+  expect(result.stderr.trim()).toBe(
+    "Invalid configuration: API_PORT must be a port number (1-65535); PUSHER_SECRET is required: the Pusher app secret",
+  );
+  expect(result.stderr).not.toContain("hunter2");
+});
