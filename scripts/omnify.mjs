@@ -3,7 +3,9 @@
 //   npm start  → install, then run the whole stack on embedded defaults
 //   npm test   → install, then type-check, lint, unit + integration + browser tests
 //   npm run dev → install, then the stack with hot reload
-// pnpm is fetched by npx at the version pinned in package.json (corepack is not needed).
+// pnpm is installed with npm into .omnify/tools at the version pinned in
+// package.json#packageManager (corepack is not needed) and put first on PATH,
+// so that turbo and every script find the same pnpm.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -22,13 +24,28 @@ function run(command, args, options = {}) {
   }
 }
 
-const pnpm = (args, options) => run("npx", ["--yes", packageManager, ...args], options);
+const pnpmVersion = packageManager.replace(/^pnpm@/, "");
+const toolsDir = path.join(root, ".omnify", "tools");
+const pnpmBin = path.join(toolsDir, "node_modules", ".bin", "pnpm");
+
+function ensurePnpm() {
+  const installed = path.join(toolsDir, "node_modules", "pnpm", "package.json");
+  const current = existsSync(installed) ? JSON.parse(readFileSync(installed, "utf8")).version : undefined;
+  if (current !== pnpmVersion) {
+    step(`Installing pnpm ${pnpmVersion} into .omnify/tools`);
+    run("npm", ["install", "--prefix", toolsDir, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", packageManager]);
+  }
+  process.env.PATH = `${path.dirname(pnpmBin)}${path.delimiter}${process.env.PATH}`;
+}
+
+const pnpm = (args, options) => run(pnpmBin, args, options);
 
 function step(title) {
   console.log(`\n▶ ${title}`);
 }
 
 function install() {
+  ensurePnpm();
   step(`Installing dependencies (${packageManager})`);
   pnpm(["install", "--frozen-lockfile", "--prefer-offline"]);
 }

@@ -3,13 +3,27 @@ import { cx } from "./cx.ts";
 
 export interface StatListProps {
   children: ReactNode;
+  /**
+   * "auto" (default) goes from one to two to three columns as the space it is given grows
+   * (a container query, so a half-width card lays out like a narrow screen); 3 keeps three
+   * columns always, for short figures.
+   */
+  columns?: "auto" | 1 | 3;
   className?: string;
 }
 
-/** A description list laid out as a responsive grid of `Stat`s. */
-export function StatList({ children, className }: StatListProps) {
+const columnClasses: Record<NonNullable<StatListProps["columns"]>, string> = {
+  auto: "grid-cols-1 @lg:grid-cols-2 @3xl:grid-cols-3",
+  1: "grid-cols-1",
+  3: "grid-cols-3",
+};
+
+/** A description list laid out as a grid of `Stat`s. */
+export function StatList({ children, columns = "auto", className }: StatListProps) {
   return (
-    <dl className={cx("grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3", className)}>{children}</dl>
+    <div className={cx("@container", className)}>
+      <dl className={cx("grid gap-4", columnClasses[columns])}>{children}</dl>
+    </div>
   );
 }
 

@@ -30,7 +30,7 @@ export function DatabaseCard({ status }: { status: SystemStatus }) {
         </>
       }
     >
-      <StatList className="sm:grid-cols-1 lg:grid-cols-1">
+      <StatList columns={1}>
         <Stat
           label="Server"
           value={shortDatabaseVersion(version)}
@@ -51,7 +51,7 @@ export function MigrationsCard({ migrations }: { migrations: SystemStatus["migra
   const badge = migrationBadges[migrationHealth(migrations)];
   return (
     <Card title="Migrations" actions={<StatusBadge tone={badge.tone}>{badge.label}</StatusBadge>}>
-      <StatList>
+      <StatList columns={3}>
         <Stat label="Applied" value={formatNumber(migrations.applied.length)} />
         <Stat label="Pending" value={formatNumber(migrations.pending.length)} />
         <Stat label="Failed" value={formatNumber(migrations.failed.length)} />
@@ -110,7 +110,7 @@ export function WorkersCard({ heartbeat }: { heartbeat: SystemStatus["latestHear
         </span>
       }
     >
-      <StatList className="sm:grid-cols-1 lg:grid-cols-1">
+      <StatList columns={1}>
         <Stat label="Latest heartbeat" live value={<LatestHeartbeat heartbeat={heartbeat} />} />
       </StatList>
     </Card>

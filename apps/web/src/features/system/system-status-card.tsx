@@ -83,14 +83,16 @@ function StatusDetails({ status }: { status: SystemStatus }) {
 
 function StatusSkeleton() {
   return (
-    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
-      {["database", "migrations", "heartbeat"].map((key) => (
-        <div key={key} className="space-y-2">
-          <Skeleton className="h-4 w-24" />
-          <Skeleton className="h-6 w-36" />
-          <Skeleton className="h-4 w-28" />
-        </div>
-      ))}
+    <div className="@container">
+      <div className="grid grid-cols-1 gap-4 @lg:grid-cols-2 @3xl:grid-cols-3">
+        {["database", "migrations", "heartbeat"].map((key) => (
+          <div key={key} className="space-y-2">
+            <Skeleton className="h-4 w-24" />
+            <Skeleton className="h-6 w-36" />
+            <Skeleton className="h-4 w-28" />
+          </div>
+        ))}
+      </div>
     </div>
   );
 }
