@@ -29,7 +29,7 @@ export default defineConfig({
       extends: true,
       test: {
         name: dir,
-        root: dir,
+        root: path.resolve(import.meta.dirname, dir),
         include: ["src/**/*.test.{ts,tsx}"],
       },
     })),

@@ -33,7 +33,16 @@ function ensurePnpm() {
   const current = existsSync(installed) ? JSON.parse(readFileSync(installed, "utf8")).version : undefined;
   if (current !== pnpmVersion) {
     step(`Installing pnpm ${pnpmVersion} into .omnify/tools`);
-    run("npm", ["install", "--prefix", toolsDir, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", packageManager]);
+    run("npm", [
+      "install",
+      "--prefix",
+      toolsDir,
+      "--no-save",
+      "--no-package-lock",
+      "--no-audit",
+      "--no-fund",
+      packageManager,
+    ]);
   }
   process.env.PATH = `${path.dirname(pnpmBin)}${path.delimiter}${process.env.PATH}`;
 }

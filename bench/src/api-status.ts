@@ -53,7 +53,11 @@ const app = await buildServer({
   db,
   logger: createLogger({ service: "bench", level: "silent" }),
   serveSpas: false,
-  clientConfig: { environment: "production", realtime: { key: "k", cluster: "mt1", useTLS: false }, analytics: null },
+  clientConfig: {
+    environment: "production",
+    realtime: { key: "k", cluster: "mt1", useTLS: false },
+    analytics: null,
+  },
 });
 const port = await freePort();
 await app.listen({ host: "127.0.0.1", port });

@@ -25,7 +25,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     API_PORT: String(await freePort()),
     SOKETI_PORT: String(await freePort()),
   });
-  const stack = await startStack({ mode: "start", env, onLine: (source, line) => log.write(`${source} | ${line}\n`) });
+  const stack = await startStack({
+    mode: "start",
+    env,
+    onLine: (source, line) => log.write(`${source} | ${line}\n`),
+  });
   process.env.E2E_WEB_URL = stack.urls.web;
   process.env.E2E_ADMIN_URL = stack.urls.admin;
   process.env.E2E_DATABASE_URL = stack.databaseUrl;

@@ -4,7 +4,9 @@ import { expect, test } from "@playwright/test";
 
 const webUrl = () => process.env.E2E_WEB_URL ?? "";
 
-test("the web app shows a worker heartbeat pushed live through Soketi, without a reload", async ({ page }) => {
+test("the web app shows a worker heartbeat pushed live through Soketi, without a reload", async ({
+  page,
+}) => {
   const db = createDatabase({ url: process.env.E2E_DATABASE_URL ?? "", maxConnections: 1 });
   try {
     await page.goto(webUrl());

@@ -81,7 +81,9 @@ test("start brings everything up, a second start reuses the data, and SIGINT lea
     expect((await fetch(`${apiUrl}/readyz`)).status).toBe(200);
     expect((await fetch(`${apiUrl}/`)).headers.get("content-type")).toContain("text/html");
 
-    const databaseUrl = new EmbeddedPostgres({ dir: path.join(dataDir, "postgres"), port: postgresPort }).url("omnify");
+    const databaseUrl = new EmbeddedPostgres({ dir: path.join(dataDir, "postgres"), port: postgresPort }).url(
+      "omnify",
+    );
     const db = createDatabase({ url: databaseUrl, maxConnections: 1 });
     const shop = await db.shop.findUniqueOrThrow({ where: { slug: "demo" } });
     await db.$disconnect();

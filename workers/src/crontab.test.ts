@@ -23,6 +23,8 @@ it("only schedules tasks that exist, with payloads their schema accepts", () => 
   for (const item of items) {
     expect(Object.keys(taskHandlers)).toContain(item.task);
     const definition = jobs[item.task as keyof typeof jobs];
-    expect(definition.payload.safeParse({ ...item.payload, _cron: { ts: "2026-01-01T00:00:00Z" } }).success).toBe(true);
+    expect(
+      definition.payload.safeParse({ ...item.payload, _cron: { ts: "2026-01-01T00:00:00Z" } }).success,
+    ).toBe(true);
   }
 });

@@ -56,7 +56,11 @@ async function runQueuedJobs() {
       useTLS: false,
     }),
   };
-  await runOnce({ connectionString: database.url, taskList: buildTaskList(deps), logger: new Logger(() => () => {}) });
+  await runOnce({
+    connectionString: database.url,
+    taskList: buildTaskList(deps),
+    logger: new Logger(() => () => {}),
+  });
 }
 
 it("the heartbeat task records the worker's beat and publishes it on the system channel", async () => {
@@ -89,12 +93,15 @@ it("a second beat of the same worker updates its row instead of adding one", asy
   const rows = await database.db.workerHeartbeat.findMany({ where: { hostname: hostname() } });
   // runOnce uses a fresh worker id each call: one row per worker, each holding its latest beat.
   expect(new Set(rows.map((row) => row.workerId)).size).toBe(rows.length);
-  expect((await getLatestHeartbeat(database.db))?.beatAt.getTime()).toBeGreaterThanOrEqual(first?.beatAt.getTime() ?? 0);
+  expect((await getLatestHeartbeat(database.db))?.beatAt.getTime()).toBeGreaterThanOrEqual(
+    first?.beatAt.getTime() ?? 0,
+  );
 });
 
 it("a job queued with a malformed payload fails instead of running on bad data", async () => {
   triggered = [];
-  await database.db.$executeRaw`SELECT graphile_worker.add_job('heartbeat', '{"unexpected": true}'::json, max_attempts => 1)`;
+  await database.db
+    .$executeRaw`SELECT graphile_worker.add_job('heartbeat', '{"unexpected": true}'::json, max_attempts => 1)`;
   await runQueuedJobs();
   const [job] = await database.db.$queryRaw<{ last_error: string }[]>`
     SELECT last_error FROM graphile_worker.jobs WHERE task_identifier = 'heartbeat'`;

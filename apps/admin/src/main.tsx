@@ -12,7 +12,10 @@ if (!container) throw new Error("index.html has no #root element");
 
 createRoot(container).render(
   <StrictMode>
-    <ErrorBoundary fallback={AppCrashed} onError={(error) => console.error("The app crashed", error)}>
+    <ErrorBoundary
+      fallback={(props) => <AppCrashed {...props} />}
+      onError={(error) => console.error("The app crashed", error)}
+    >
       <AppProviders>
         <RouterProvider router={router} />
       </AppProviders>

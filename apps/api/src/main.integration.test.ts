@@ -18,11 +18,17 @@ it("a malformed DATABASE_URL stops the API at once with one line naming it", () 
   expect(result.status).not.toBe(0);
   expect(result.status).not.toBeNull();
   const lines = result.stderr.trim().split("\n");
-  expect(lines).toEqual(["Invalid configuration: DATABASE_URL must be a postgres:// or postgresql:// connection URL"]);
+  expect(lines).toEqual([
+    "Invalid configuration: DATABASE_URL must be a postgres:// or postgresql:// connection URL",
+  ]);
 });
 
 it("names every missing variable, never their values", () => {
-  const result = startApi({ DATABASE_URL: "postgresql://user:hunter2@localhost:1/db", API_PORT: "eighty", PUSHER_SECRET: "" });
+  const result = startApi({
+    DATABASE_URL: "postgresql://user:hunter2@localhost:1/db",
+    API_PORT: "eighty",
+    PUSHER_SECRET: "",
+  });
   expect(result.status).not.toBe(0);
   expect(result.stderr.trim()).toBe(
     "Invalid configuration: API_PORT must be a port number (1-65535); PUSHER_SECRET is required: the Pusher app secret",

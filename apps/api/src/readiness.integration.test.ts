@@ -49,9 +49,15 @@ it("/readyz is 503 while the database is down and 200 once it is back, with no A
 
   await postgres.stop();
   const down = await readyzUntil(503);
-  expect(down).toEqual({ statusCode: 503, body: { ready: false, checks: { database: "unreachable", migrations: "unknown" } } });
+  expect(down).toEqual({
+    statusCode: 503,
+    body: { ready: false, checks: { database: "unreachable", migrations: "unknown" } },
+  });
   expect((await app.inject({ url: "/healthz" })).statusCode).toBe(200);
 
   await postgres.start();
-  expect(await readyzUntil(200)).toEqual({ statusCode: 200, body: { ready: true, checks: { database: "ok", migrations: "current" } } });
+  expect(await readyzUntil(200)).toEqual({
+    statusCode: 200,
+    body: { ready: true, checks: { database: "ok", migrations: "current" } },
+  });
 });

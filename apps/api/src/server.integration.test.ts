@@ -49,32 +49,52 @@ describe("request ids", () => {
     expect(generated.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     const kept = await app.inject({ url: "/healthz", headers: { "x-request-id": "trace-123" } });
     expect(kept.headers["x-request-id"]).toBe("trace-123");
-    const replaced = await app.inject({ url: "/healthz", headers: { "x-request-id": "bad id\nwith newline" } });
+    const replaced = await app.inject({
+      url: "/healthz",
+      headers: { "x-request-id": "bad id\nwith newline" },
+    });
     expect(replaced.headers["x-request-id"]).not.toContain("bad");
   });
 });
 
 describe("system procedures over HTTP", () => {
   it("system.getStatus reports the database version, migrations and the latest heartbeat", async () => {
-    await recordHeartbeat(database.db, { workerId: "w-1", hostname: "host-a", pid: 42, at: new Date("2026-01-02T03:04:05Z") });
+    await recordHeartbeat(database.db, {
+      workerId: "w-1",
+      hostname: "host-a",
+      pid: 42,
+      at: new Date("2026-01-02T03:04:05Z"),
+    });
     const response = await app.inject({ url: "/trpc/system.getStatus" });
     expect(response.statusCode).toBe(200);
     const status = response.json().result.data.json;
     expect(status.database.version).toMatch(/^PostgreSQL \d+/);
     expect(status.migrations).toMatchObject({ pending: [], failed: [], current: true });
     expect(status.migrations.applied.length).toBeGreaterThan(0);
-    expect(status.latestHeartbeat).toEqual({ workerId: "w-1", hostname: "host-a", beatAt: "2026-01-02T03:04:05.000Z" });
+    expect(status.latestHeartbeat).toEqual({
+      workerId: "w-1",
+      hostname: "host-a",
+      beatAt: "2026-01-02T03:04:05.000Z",
+    });
   });
 
   it("system.getClientConfig gives the browser the realtime key and nothing secret", async () => {
     const response = await app.inject({ url: "/trpc/system.getClientConfig" });
     const config = response.json().result.data.json;
-    expect(config.realtime).toEqual({ key: "test-key", cluster: "mt1", host: "127.0.0.1", port: 6001, useTLS: false });
+    expect(config.realtime).toEqual({
+      key: "test-key",
+      cluster: "mt1",
+      host: "127.0.0.1",
+      port: 6001,
+      useTLS: false,
+    });
     expect(JSON.stringify(config)).not.toMatch(/secret/i);
   });
 
   it("bad input is a 400 with field errors naming each field", async () => {
-    const response = await app.inject({ url: `/trpc/system.listWorkers?${trpcInput({ limit: 0, cursor: 7 })}` });
+    const response = await app.inject({
+      url: `/trpc/system.listWorkers?${trpcInput({ limit: 0, cursor: 7 })}`,
+    });
     expect(response.statusCode).toBe(400);
     const error = response.json().error.json;
     expect(error.data.code).toBe("BAD_REQUEST");
@@ -89,7 +109,9 @@ describe("system procedures over HTTP", () => {
 
     const devServer = await buildTestServer(database.db, "development");
     try {
-      const devResponse = await devServer.inject({ url: `/trpc/system.listWorkers?${trpcInput({ limit: "x" })}` });
+      const devResponse = await devServer.inject({
+        url: `/trpc/system.listWorkers?${trpcInput({ limit: "x" })}`,
+      });
       expect(devResponse.json().error.json.data.stack).toContain("at ");
     } finally {
       await devServer.close();
@@ -103,12 +125,20 @@ describe("system procedures over HTTP", () => {
 
   it("system.listWorkers pages through workers, most recently alive first", async () => {
     for (const [index, id] of ["w-2", "w-3", "w-4"].entries()) {
-      await recordHeartbeat(database.db, { workerId: id, hostname: "host-b", pid: index, at: new Date(Date.UTC(2026, 1, 1, index)) });
+      await recordHeartbeat(database.db, {
+        workerId: id,
+        hostname: "host-b",
+        pid: index,
+        at: new Date(Date.UTC(2026, 1, 1, index)),
+      });
     }
-    const first = (await app.inject({ url: `/trpc/system.listWorkers?${trpcInput({ limit: 2 })}` })).json().result.data.json;
+    const first = (await app.inject({ url: `/trpc/system.listWorkers?${trpcInput({ limit: 2 })}` })).json()
+      .result.data.json;
     expect(first.items.map((worker: { workerId: string }) => worker.workerId)).toEqual(["w-4", "w-3"]);
     const second = (
-      await app.inject({ url: `/trpc/system.listWorkers?${trpcInput({ limit: 2, cursor: first.nextCursor })}` })
+      await app.inject({
+        url: `/trpc/system.listWorkers?${trpcInput({ limit: 2, cursor: first.nextCursor })}`,
+      })
     ).json().result.data.json;
     expect(second.items.map((worker: { workerId: string }) => worker.workerId)).toEqual(["w-2", "w-1"]);
     expect(second.nextCursor).toBeNull();

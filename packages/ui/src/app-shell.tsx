@@ -24,7 +24,8 @@ export function AppShell({ brand, nav, navLabel = "Main", children }: AppShellPr
         href={`#${mainId}`}
         className={cx(
           "sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-900 shadow",
-          "focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50",
+          // `not-sr-only` resets padding, so the focused padding is repeated after it.
+          "focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:px-3 focus:py-2",
           focusRing,
         )}
       >

@@ -67,10 +67,10 @@ describe("migrations and schema.prisma", () => {
     const schema = await readSchema();
     const changed = {
       ...schema,
-      content: schema.content.replace("model Shop {", "model Shop {\n  plan String @default(\"starter\")"),
+      content: schema.content.replace("model Shop {", 'model Shop {\n  plan String @default("starter")'),
     };
     const sql = await diffSchemas(testServerUrl(), await readSnapshot(), changed);
-    expect(sql).toContain('ADD COLUMN     "plan" TEXT NOT NULL DEFAULT \'starter\'');
+    expect(sql).toContain("ADD COLUMN     \"plan\" TEXT NOT NULL DEFAULT 'starter'");
     expect(fixCommand).toBe("pnpm db:migrate:create <name>");
   });
 

@@ -3,9 +3,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import pg from "pg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import pg from "pg";
 
 // The Prisma CLI's migrate commands download a native schema engine, which cannot
 // be fetched on every machine. The same engine ships as WebAssembly on npm; this

@@ -4,6 +4,15 @@ import pg from "pg";
 import { inject } from "vitest";
 import { createDatabase, type Db } from "../client.ts";
 
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Superuser URL of the test server; test files create their databases on it. */
+    databaseServerUrl: string;
+    /** A migrated database each test file's database is cloned from. */
+    templateDatabase: string;
+  }
+}
+
 export interface TestDatabase {
   db: Db;
   url: string;

@@ -2,20 +2,13 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { applyMigrations, ensureDatabase } from "@omnify/db";
+// Declares what this setup provides to test files (vitest ProvidedContext).
+import type {} from "@omnify/db/testing";
 import { Logger, runMigrations } from "graphile-worker";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { EmbeddedPostgres } from "../postgres.ts";
 import { freePort } from "./free-port.ts";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** Superuser URL of the test server; test files create their databases on it. */
-    databaseServerUrl: string;
-    /** A migrated database each test file's database is cloned from. */
-    templateDatabase: string;
-  }
-}
 
 const templateDatabase = "omnify_test_template";
 const silentLogger = new Logger(() => () => {});

@@ -6,6 +6,8 @@ export const listWorkersInput = z.object({
 });
 
 export const listWorkersOutput = z.object({
-  items: z.array(z.object({ workerId: z.string(), hostname: z.string(), pid: z.number().int(), beatAt: z.date() })),
+  items: z.array(
+    z.object({ workerId: z.string(), hostname: z.string(), pid: z.number().int(), beatAt: z.date() }),
+  ),
   nextCursor: z.string().nullable(),
 });
