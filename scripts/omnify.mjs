@@ -8,7 +8,6 @@
 // so that turbo and every script find the same pnpm.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -85,8 +84,8 @@ function ensureChromium() {
 
 /** Runs the stack CLI in this process, so Ctrl-C reaches exactly one supervisor. */
 async function runStack(command) {
-  const requireFromRoot = createRequire(path.join(root, "package.json"));
-  const { register } = await import(pathToFileURL(requireFromRoot.resolve("tsx/esm/api")).href);
+  // Resolved only now: tsx is a dependency, present once the install has run.
+  const { register } = await import("tsx/esm/api");
   register();
   process.argv = [process.argv[0], "omnify", command];
   await import(pathToFileURL(path.join(root, "packages/stack/src/cli.ts")).href);
