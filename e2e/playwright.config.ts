@@ -12,8 +12,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: [["list"]],
-  outputDir: "test-results",
+  reporter: [["list"], ["json", { outputFile: "test-results/results.json" }]],
+  outputDir: "test-results/artifacts",
   use: {
     trace: "retain-on-failure",
     screenshot: "only-on-failure",

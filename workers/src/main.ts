@@ -1,21 +1,13 @@
 import { createDatabase } from "@omnify/db";
 import { createLogger } from "@omnify/logger";
-import { createRealtimePublisher } from "@omnify/realtime/server";
+import { createRealtimePublisher, realtimeConfigFromEnv } from "@omnify/realtime/server";
 import { loadWorkerEnv } from "./env.ts";
 import { startWorker } from "./runner.ts";
 
 const env = loadWorkerEnv();
 const log = createLogger({ service: "worker", level: env.LOG_LEVEL });
 const db = createDatabase({ url: env.DATABASE_URL, maxConnections: env.WORKER_CONCURRENCY + 2 });
-const realtime = createRealtimePublisher({
-  appId: env.PUSHER_APP_ID,
-  key: env.PUSHER_KEY,
-  secret: env.PUSHER_SECRET,
-  cluster: env.PUSHER_CLUSTER,
-  host: env.PUSHER_HOST,
-  port: env.PUSHER_PORT,
-  useTLS: env.PUSHER_USE_TLS,
-});
+const realtime = createRealtimePublisher(realtimeConfigFromEnv(env));
 
 const runner = await startWorker({
   db,

@@ -1,6 +1,6 @@
 import { createDatabase } from "@omnify/db";
 import { createLogger } from "@omnify/logger";
-import { toClientConfig } from "@omnify/realtime/server";
+import { realtimeConfigFromEnv, toClientConfig } from "@omnify/realtime/server";
 import { loadApiEnv } from "./env.ts";
 import { buildServer } from "./server.ts";
 
@@ -18,15 +18,7 @@ const app = await buildServer({
   serveSpas: env.SERVE_SPAS,
   clientConfig: {
     environment: env.NODE_ENV,
-    realtime: toClientConfig({
-      appId: env.PUSHER_APP_ID,
-      key: env.PUSHER_KEY,
-      secret: env.PUSHER_SECRET,
-      cluster: env.PUSHER_CLUSTER,
-      host: env.PUSHER_HOST,
-      port: env.PUSHER_PORT,
-      useTLS: env.PUSHER_USE_TLS,
-    }),
+    realtime: toClientConfig(realtimeConfigFromEnv(env)),
     analytics: env.POSTHOG_KEY ? { posthogKey: env.POSTHOG_KEY, posthogHost: env.POSTHOG_HOST } : null,
   },
 });

@@ -20,6 +20,29 @@ export interface RealtimePublisher {
   ): Promise<void>;
 }
 
+/** The `PUSHER_*` variables as every process's config module parses them. */
+export interface PusherEnv {
+  PUSHER_APP_ID: string;
+  PUSHER_KEY: string;
+  PUSHER_SECRET: string;
+  PUSHER_CLUSTER: string;
+  PUSHER_HOST?: string;
+  PUSHER_PORT?: number;
+  PUSHER_USE_TLS: boolean;
+}
+
+export function realtimeConfigFromEnv(env: PusherEnv): RealtimeServerConfig {
+  return {
+    appId: env.PUSHER_APP_ID,
+    key: env.PUSHER_KEY,
+    secret: env.PUSHER_SECRET,
+    cluster: env.PUSHER_CLUSTER,
+    host: env.PUSHER_HOST,
+    port: env.PUSHER_PORT,
+    useTLS: env.PUSHER_USE_TLS,
+  };
+}
+
 /** Server-side trigger helper: validates the payload against the channel's schema, then sends it. */
 export function createRealtimePublisher(config: RealtimeServerConfig): RealtimePublisher {
   const pusher = new Pusher({
