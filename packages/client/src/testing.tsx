@@ -8,11 +8,18 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import type Pusher from "pusher-js";
 import type { ReactNode } from "react";
+import { onTestFinished } from "vitest";
 import { createQueryClient } from "./query-client.ts";
 import { type AnyChannel, RealtimeConnectionProvider } from "./realtime.tsx";
-import { type AppRouter, createTrpcClient, TRPCProvider } from "./trpc.ts";
+import { type AppRouter, createTrpcClient, type SystemStatus, TRPCProvider } from "./trpc.ts";
 
-export function createTestHarness() {
+export interface TestHarnessOptions {
+  /** Put in the cache as the answer of `system.getStatus`, so the component has it at once. */
+  systemStatus?: SystemStatus;
+}
+
+/** Call inside a test: the harness is disposed of when that test finishes. */
+export function createTestHarness({ systemStatus }: TestHarnessOptions = {}) {
   const queryClient = createQueryClient();
   // Nothing listens here: tests seed the cache, and a request reaching the network fails loudly.
   const trpcClient = createTrpcClient({ url: "http://127.0.0.1:9/trpc" });
@@ -25,6 +32,7 @@ export function createTestHarness() {
     useTLS: false,
   });
   realtime.disconnect();
+  if (systemStatus) queryClient.setQueryData(trpc.system.getStatus.queryKey(), systemStatus);
 
   function Providers({ children }: { children: ReactNode }) {
     return (
@@ -45,6 +53,20 @@ export function createTestHarness() {
     queryClient.clear();
     realtime.disconnect();
   }
+  onTestFinished(dispose);
 
   return { queryClient, trpc, realtime, Providers, deliver, dispose };
+}
+
+export type TestHarness = ReturnType<typeof createTestHarness>;
+
+/** A healthy `system.getStatus` answer checked just now: migrations current, no heartbeat yet. */
+export function createSystemStatus(overrides: Partial<SystemStatus> = {}): SystemStatus {
+  return {
+    database: { version: "PostgreSQL 18.1 on x86_64-pc-linux-gnu, compiled by gcc 12.2.0, 64-bit" },
+    migrations: { applied: ["20261121000000_init"], pending: [], failed: [], current: true },
+    latestHeartbeat: null,
+    checkedAt: new Date(),
+    ...overrides,
+  };
 }

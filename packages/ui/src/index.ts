@@ -1,3 +1,4 @@
+export { AppCrashed, type AppCrashedProps } from "./app-crashed.tsx";
 export {
   AppShell,
   type AppShellProps,
@@ -10,7 +11,6 @@ export { Button, type ButtonProps, type ButtonSize, type ButtonVariant, buttonCl
 export { Card, type CardProps } from "./card.tsx";
 export { cx, focusRing } from "./cx.ts";
 export { EmptyState, type EmptyStateProps } from "./empty-state.tsx";
-export { ErrorBoundary, type ErrorBoundaryProps } from "./error-boundary.tsx";
 export { ErrorState, type ErrorStateProps } from "./error-state.tsx";
 export {
   type DateTimeFormatOptions,
@@ -19,8 +19,13 @@ export {
   formatNumber,
   formatRelativeTime,
 } from "./format.ts";
+export { type Heartbeat, LatestHeartbeat, type LatestHeartbeatProps } from "./latest-heartbeat.tsx";
+export { NotFoundPage, type NotFoundPageProps } from "./not-found-page.tsx";
+export { RealtimeBadge, type RealtimeState } from "./realtime-badge.tsx";
+export { RefreshButton, type RefreshButtonProps } from "./refresh-button.tsx";
 export { RelativeTime, type RelativeTimeProps } from "./relative-time.tsx";
-export { Skeleton, type SkeletonProps } from "./skeleton.tsx";
+export { RouteError, type RouteErrorProps } from "./route-error.tsx";
+export { Skeleton, SkeletonLines, type SkeletonLinesProps, type SkeletonProps } from "./skeleton.tsx";
 export { Spinner, type SpinnerProps } from "./spinner.tsx";
 export { Stat, StatList, type StatListProps, type StatProps } from "./stat.tsx";
 export { StatusBadge, type StatusBadgeProps, type StatusTone } from "./status-badge.tsx";

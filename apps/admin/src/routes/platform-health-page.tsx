@@ -1,5 +1,5 @@
 import { describeError, useRealtimeStatus, useSystemStatus } from "@omnify/client";
-import { Button, ErrorState, PageHeader, Skeleton, Spinner } from "@omnify/ui";
+import { ErrorState, PageHeader, RefreshButton, SkeletonLines } from "@omnify/ui";
 import { DatabaseCard, MigrationsCard, RealtimeCard, WorkersCard } from "../features/health/health-cards.tsx";
 
 export function PlatformHealthPage() {
@@ -13,17 +13,7 @@ export function PlatformHealthPage() {
       <PageHeader
         title="Platform health"
         description="Database, migrations, workers and realtime, as the API sees them."
-        actions={
-          <Button
-            variant="secondary"
-            size="sm"
-            disabled={status.isFetching}
-            onClick={() => void status.refetch()}
-          >
-            {status.isFetching ? <Spinner label="Refreshing" /> : null}
-            Refresh
-          </Button>
-        }
+        actions={<RefreshButton refreshing={status.isFetching} onRefresh={() => void status.refetch()} />}
       />
       {status.isRefetchError ? (
         <div className="mb-6">
@@ -51,11 +41,11 @@ export function PlatformHealthPage() {
         <div aria-busy="true" className="grid gap-6 md:grid-cols-2">
           <span className="sr-only">Loading platform health</span>
           {["workers", "migrations", "database", "realtime"].map((key) => (
-            <div key={key} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
-              <Skeleton className="h-5 w-32" />
-              <Skeleton className="h-7 w-48" />
-              <Skeleton className="h-4 w-40" />
-            </div>
+            <SkeletonLines
+              key={key}
+              className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+              sizes={["h-5 w-32", "h-7 w-48", "h-4 w-40"]}
+            />
           ))}
         </div>
       )}

@@ -7,6 +7,8 @@ import {
 import {
   Card,
   formatNumber,
+  LatestHeartbeat,
+  RealtimeBadge,
   RelativeTime,
   Stat,
   StatList,
@@ -15,8 +17,6 @@ import {
   useNow,
 } from "@omnify/ui";
 import { type HeartbeatFreshness, heartbeatFreshness } from "./heartbeat-freshness.ts";
-import { LatestHeartbeat } from "./latest-heartbeat.tsx";
-import { RealtimeBadge } from "./realtime-badge.tsx";
 
 export function DatabaseCard({ status }: { status: SystemStatus }) {
   const { version } = status.database;

@@ -5,10 +5,18 @@ import {
   useRealtimeStatus,
   useSystemStatus,
 } from "@omnify/client";
-import { Button, Card, ErrorState, RelativeTime, Skeleton, Spinner, Stat, StatList } from "@omnify/ui";
-import { LatestHeartbeat } from "./latest-heartbeat.tsx";
+import {
+  Card,
+  ErrorState,
+  LatestHeartbeat,
+  RealtimeBadge,
+  RefreshButton,
+  RelativeTime,
+  SkeletonLines,
+  Stat,
+  StatList,
+} from "@omnify/ui";
 import { MigrationsBadge, migrationCounts } from "./migrations-summary.tsx";
-import { RealtimeBadge } from "./realtime-badge.tsx";
 
 /** Database, migrations and the latest worker heartbeat (updated live). */
 export function SystemStatusCard() {
@@ -34,15 +42,7 @@ export function SystemStatusCard() {
                 </>
               )}
             </p>
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={status.isFetching}
-              onClick={() => void status.refetch()}
-            >
-              {status.isFetching ? <Spinner label="Refreshing" /> : null}
-              Refresh
-            </Button>
+            <RefreshButton refreshing={status.isFetching} onRefresh={() => void status.refetch()} />
           </div>
         ) : undefined
       }
@@ -86,11 +86,7 @@ function StatusSkeleton() {
     <div className="@container">
       <div className="grid grid-cols-1 gap-4 @lg:grid-cols-2 @3xl:grid-cols-3">
         {["database", "migrations", "heartbeat"].map((key) => (
-          <div key={key} className="space-y-2">
-            <Skeleton className="h-4 w-24" />
-            <Skeleton className="h-6 w-36" />
-            <Skeleton className="h-4 w-28" />
-          </div>
+          <SkeletonLines key={key} className="space-y-2" sizes={["h-4 w-24", "h-6 w-36", "h-4 w-28"]} />
         ))}
       </div>
     </div>

@@ -1,8 +1,15 @@
-import type { SystemStatus } from "@omnify/client";
-import { formatDateTime, RelativeTime } from "@omnify/ui";
+import { formatDateTime } from "./format.ts";
+import { RelativeTime } from "./relative-time.tsx";
+
+/** A worker's most recent sign of life. */
+export interface Heartbeat {
+  workerId: string;
+  hostname: string;
+  beatAt: Date;
+}
 
 export interface LatestHeartbeatProps {
-  heartbeat: SystemStatus["latestHeartbeat"];
+  heartbeat: Heartbeat | null;
 }
 
 /**

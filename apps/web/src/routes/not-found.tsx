@@ -1,0 +1,11 @@
+import { buttonClassName, NotFoundPage } from "@omnify/ui";
+import { Link } from "@tanstack/react-router";
+
+export function NotFound() {
+  const home = (
+    <Link to="/" className={buttonClassName({ variant: "secondary" })}>
+      Go to the overview
+    </Link>
+  );
+  return <NotFoundPage appName="Omnify" action={home} />;
+}
