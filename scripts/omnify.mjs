@@ -108,13 +108,25 @@ switch (command) {
     pnpm(["exec", "biome", "ci", "."]);
     step("Type-check every package and build the SPAs");
     turbo("typecheck", "build");
+    const vitestReport = path.join(root, ".omnify", "test-results", "vitest.json");
     step("Unit and integration tests (Vitest, real PostgreSQL)");
-    pnpm(["exec", "vitest", "run"]);
+    pnpm([
+      "exec",
+      "vitest",
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${vitestReport}`,
+    ]);
     step("Browser tests (Playwright, Chromium)");
     pnpm(["--filter", "@omnify/e2e", "test"], { env: { ...process.env, CHROMIUM_PATH: chromium } });
-    console.log(
-      `\n✓ All checks passed in ${Math.round((Date.now() - started) / 1000)}s${isCI ? " (CI)" : ""}.`,
-    );
+    const unit = JSON.parse(readFileSync(vitestReport, "utf8"));
+    const browser = JSON.parse(readFileSync(path.join(root, "e2e/test-results/results.json"), "utf8")).stats;
+    const passed = unit.numPassedTests + browser.expected;
+    const failed = unit.numFailedTests + browser.unexpected + browser.flaky;
+    const seconds = Math.round((Date.now() - started) / 1000);
+    console.log(`\n✓ All checks passed in ${seconds}s${isCI ? " (CI)" : ""}.`);
+    console.log(`Tests: ${passed} passed, ${failed} failed`);
     break;
   }
   default:
