@@ -39,5 +39,3 @@ export function createLogger({ service, level }: LoggerConfig): Logger {
     },
   });
 }
-
-export const loggerOptionsForTests = { service: "test", level: "silent" } as const;
