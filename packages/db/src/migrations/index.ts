@@ -69,9 +69,15 @@ export interface MigrationState {
   current: boolean;
 }
 
-/** Compares the migrations on disk with `_prisma_migrations` in the database. */
+// The migrations a process ships with do not change while it runs; probes ask often.
+let shippedMigrationNames: Promise<string[]> | undefined;
+
+/** Compares the migrations this process ships with against `_prisma_migrations` in the database. */
 export async function getMigrationState(db: DbOrTx): Promise<MigrationState> {
-  const onDisk = (await listMigrations()).map((migration) => migration.name);
+  shippedMigrationNames ??= listMigrations().then((migrations) =>
+    migrations.map((migration) => migration.name),
+  );
+  const onDisk = await shippedMigrationNames;
   const [table] = await db.$queryRaw<{ exists: boolean }[]>`
     SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS exists`;
   const rows = table?.exists
