@@ -1,4 +1,3 @@
 export { parseStackEnv, type StackEnv } from "./env.ts";
 export { EmbeddedPostgres } from "./postgres.ts";
-export { isPortOpen, waitFor } from "./processes.ts";
 export { type RunningStack, type StackMode, startStack } from "./stack.ts";
