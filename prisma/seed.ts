@@ -1,5 +1,7 @@
 // Demo data for embedded mode, written once: re-running changes nothing.
 // Run by the start command after migrations, or by `pnpm db:seed`.
+// The accounts below are for local use; README.md lists them.
+import { createOrPromoteStaff, ensurePasswordUser } from "@omnify/auth";
 import { createDatabase } from "@omnify/db";
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -11,16 +13,33 @@ export const demoShop = {
   currency: "USD",
   timeZone: "America/New_York",
 };
+export const demoOwner = {
+  email: "owner@demo.omnify.local",
+  name: "Jules Pine",
+  password: "juniper-and-pine",
+};
+export const demoStaff = {
+  email: "staff@omnify.local",
+  name: "Omnify Staff",
+  password: "omnify-staff-local",
+};
 
 const db = createDatabase({ url: databaseUrl, maxConnections: 1 });
 try {
-  const existing = await db.shop.findUnique({ where: { slug: demoShop.slug }, select: { id: true } });
-  if (existing) {
-    console.log(`Demo shop "${demoShop.name}" already present; nothing to seed.`);
-  } else {
-    await db.shop.create({ data: demoShop });
-    console.log(`Seeded demo shop "${demoShop.name}".`);
-  }
+  const owner = await ensurePasswordUser(db, demoOwner);
+  const shop = await db.shop.upsert({ where: { slug: demoShop.slug }, create: demoShop, update: {} });
+  await db.shopMember.upsert({
+    where: { shopId_userId: { shopId: shop.id, userId: owner.id } },
+    create: { shopId: shop.id, userId: owner.id, role: "owner", persona: "founder" },
+    update: {},
+  });
+  const staff = await db.user.findUnique({ where: { email: demoStaff.email }, select: { role: true } });
+  if (staff?.role !== "staff") await createOrPromoteStaff(db, demoStaff);
+  console.log(
+    owner.created
+      ? `Seeded demo shop "${demoShop.name}" (owner ${demoOwner.email}) and staff ${demoStaff.email}.`
+      : `Demo shop "${demoShop.name}" already present; nothing to seed.`,
+  );
 } finally {
   await db.$disconnect();
 }

@@ -1,9 +1,11 @@
 // Prints request latency of the API's system endpoints over real HTTP, against a
-// fresh embedded PostgreSQL. Usage: pnpm bench:api [requests=1000] [concurrency=8]
+// fresh embedded PostgreSQL; tRPC calls carry a signed-in staff session, so
+// each includes the session lookup. Usage: pnpm bench:api [requests=1000] [concurrency=8]
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildServer } from "@omnify/api/server";
+import { createOrPromoteStaff } from "@omnify/auth";
 import { applyMigrations, createDatabase, ensureDatabase } from "@omnify/db";
 import { createLogger } from "@omnify/logger";
 import { EmbeddedPostgres } from "@omnify/stack";
@@ -16,7 +18,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-async function measure(url: string): Promise<{ p50: number; p95: number; p99: number; perSecond: number }> {
+async function measure(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ p50: number; p95: number; p99: number; perSecond: number }> {
   const durations: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -25,7 +30,7 @@ async function measure(url: string): Promise<{ p50: number; p95: number; p99: nu
       while (next < requests) {
         next += 1;
         const t0 = performance.now();
-        const response = await fetch(url);
+        const response = await fetch(url, { headers });
         await response.arrayBuffer();
         if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
         durations.push(performance.now() - t0);
@@ -53,6 +58,8 @@ const app = await buildServer({
   db,
   logger: createLogger({ service: "bench", level: "silent" }),
   serveSpas: false,
+  appUrl: "http://127.0.0.1",
+  authSecret: "bench-secret-that-is-at-least-32-characters",
   clientConfig: {
     environment: "production",
     realtime: { key: "k", cluster: "mt1", useTLS: false },
@@ -61,12 +68,25 @@ const app = await buildServer({
 });
 const port = await freePort();
 await app.listen({ host: "127.0.0.1", port });
+const staff = { email: "bench@omnify.local", name: "Bench", password: "bench-password-1" };
+await createOrPromoteStaff(db, staff);
+const signIn = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in/email`, {
+  method: "POST",
+  headers: { "content-type": "application/json", origin: "http://127.0.0.1" },
+  body: JSON.stringify({ email: staff.email, password: staff.password }),
+});
+const cookie = signIn.headers
+  .getSetCookie()
+  .map((value) => value.split(";")[0])
+  .join("; ");
+const session = { cookie, origin: "http://127.0.0.1" };
 
 try {
   console.log(`requests per endpoint: ${requests}, concurrency: ${concurrency}, node ${process.version}`);
-  for (const endpoint of ["/healthz", "/readyz", "/trpc/system.getStatus"]) {
-    await measure(`http://127.0.0.1:${port}${endpoint}`); // warm-up
-    const result = await measure(`http://127.0.0.1:${port}${endpoint}`);
+  for (const endpoint of ["/healthz", "/readyz", "/trpc/system.getStatus", "/trpc/account.me"]) {
+    const headers = endpoint.startsWith("/trpc") ? session : {};
+    await measure(`http://127.0.0.1:${port}${endpoint}`, headers); // warm-up
+    const result = await measure(`http://127.0.0.1:${port}${endpoint}`, headers);
     console.log(
       `${endpoint.padEnd(24)} p50 ${result.p50.toFixed(2)} ms  p95 ${result.p95.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  ${result.perSecond.toFixed(0)} req/s`,
     );

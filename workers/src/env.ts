@@ -7,6 +7,9 @@ export const workerEnvSchema = z.object({
   DATABASE_URL: fields.databaseUrl,
   /** Jobs run at once by this process. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  /** Where emails are sent; without it they stay in the outbox. */
+  SMTP_URL: z.url({ error: "must be an smtp:// or smtps:// URL" }).optional(),
+  EMAIL_FROM: z.string().min(3).default("Omnify <no-reply@omnify.local>"),
   ...pusherFields,
 });
 

@@ -55,6 +55,7 @@ async function runQueuedJobs() {
       port: pusherPort,
       useTLS: false,
     }),
+    smtp: null,
   };
   await runOnce({
     connectionString: database.url,

@@ -1,4 +1,5 @@
 import { createDatabase } from "@omnify/db";
+import { createSmtpSender } from "@omnify/email";
 import { createLogger } from "@omnify/logger";
 import { createRealtimePublisher, realtimeConfigFromEnv } from "@omnify/realtime/server";
 import { loadWorkerEnv } from "./env.ts";
@@ -8,12 +9,14 @@ const env = loadWorkerEnv();
 const log = createLogger({ service: "worker", level: env.LOG_LEVEL });
 const db = createDatabase({ url: env.DATABASE_URL, maxConnections: env.WORKER_CONCURRENCY + 2 });
 const realtime = createRealtimePublisher(realtimeConfigFromEnv(env));
+const smtp = env.SMTP_URL ? createSmtpSender({ url: env.SMTP_URL, from: env.EMAIL_FROM }) : null;
 
 const runner = await startWorker({
   db,
   databaseUrl: env.DATABASE_URL,
   log,
   realtime,
+  smtp,
   concurrency: env.WORKER_CONCURRENCY,
 });
 log.info({ concurrency: env.WORKER_CONCURRENCY }, "worker started");
@@ -24,6 +27,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   stopping = true;
   log.info({ signal }, "shutting down: finishing running jobs");
   await runner.stop();
+  smtp?.close();
   await db.$disconnect();
   log.info("stopped");
   process.exit(0);

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Db } from "@omnify/db";
+import type { SmtpSender } from "@omnify/email";
 import type { JobName } from "@omnify/jobs";
 import type { Logger } from "@omnify/logger";
 import type { RealtimePublisher } from "@omnify/realtime/server";
@@ -14,6 +15,7 @@ export interface WorkerOptions {
   databaseUrl: string;
   log: Logger;
   realtime: RealtimePublisher;
+  smtp: SmtpSender | null;
   concurrency: number;
 }
 
@@ -28,7 +30,7 @@ function graphileLogger(log: Logger): GraphileLogger {
   });
 }
 
-export function buildTaskList(deps: Pick<WorkerOptions, "db" | "log" | "realtime">): TaskList {
+export function buildTaskList(deps: Pick<WorkerOptions, "db" | "log" | "realtime" | "smtp">): TaskList {
   const names = Object.keys(taskHandlers) as JobName[];
   return Object.fromEntries(names.map((name) => [name, toGraphileTask(name, taskHandlers[name], deps)]));
 }

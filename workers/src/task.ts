@@ -1,4 +1,5 @@
 import type { Db } from "@omnify/db";
+import type { SmtpSender } from "@omnify/email";
 import { type JobName, jobs } from "@omnify/jobs";
 import type { Logger } from "@omnify/logger";
 import type { RealtimePublisher } from "@omnify/realtime/server";
@@ -10,6 +11,8 @@ export interface TaskDeps {
   db: Db;
   log: Logger;
   realtime: RealtimePublisher;
+  /** Null when SMTP_URL is not set: emails then stay in the outbox. */
+  smtp: SmtpSender | null;
 }
 
 export interface TaskContext extends TaskDeps {

@@ -7,7 +7,15 @@ const apiDir = path.resolve(import.meta.dirname, "..");
 function startApi(env: Record<string, string>) {
   return spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: apiDir,
-    env: { PATH: process.env.PATH, PUSHER_APP_ID: "a", PUSHER_KEY: "k", PUSHER_SECRET: "s", ...env },
+    env: {
+      PATH: process.env.PATH,
+      PUSHER_APP_ID: "a",
+      PUSHER_KEY: "k",
+      PUSHER_SECRET: "s",
+      APP_URL: "http://localhost:3000",
+      AUTH_SECRET: "a-test-secret-of-at-least-32-characters",
+      ...env,
+    },
     encoding: "utf8",
     timeout: 30_000,
   });
@@ -28,10 +36,12 @@ it("names every missing variable, never their values", () => {
     DATABASE_URL: "postgresql://user:hunter2@localhost:1/db",
     API_PORT: "eighty",
     PUSHER_SECRET: "",
+    AUTH_SECRET: "too-short-hunter3",
   });
   expect(result.status).not.toBe(0);
   expect(result.stderr.trim()).toBe(
-    "Invalid configuration: API_PORT must be a port number (1-65535); PUSHER_SECRET is required: the Pusher app secret",
+    "Invalid configuration: API_PORT must be a port number (1-65535); AUTH_SECRET must be at least 32 characters; PUSHER_SECRET is required: the Pusher app secret",
   );
   expect(result.stderr).not.toContain("hunter2");
+  expect(result.stderr).not.toContain("hunter3");
 });

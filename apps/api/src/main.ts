@@ -16,6 +16,11 @@ const app = await buildServer({
   logger,
   db,
   serveSpas: env.SERVE_SPAS,
+  appUrl: env.APP_URL,
+  authSecret: env.AUTH_SECRET,
+  trustedOrigins: env.TRUSTED_ORIGINS,
+  smtp: env.SMTP_URL !== undefined,
+  trustProxy: env.TRUST_PROXY,
   clientConfig: {
     environment: env.NODE_ENV,
     realtime: toClientConfig(realtimeConfigFromEnv(env)),

@@ -1,15 +1,21 @@
+import { createOrPromoteStaff } from "@omnify/auth";
 import { recordHeartbeat } from "@omnify/core";
 import { createTestDatabase, type TestDatabase } from "@omnify/db/testing";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestServer, trpcInput } from "./test-server.ts";
+import { buildTestServer, sameOrigin, sessionCookie, signIn, trpcInput } from "./test-server.ts";
 
 let database: TestDatabase;
 let app: FastifyInstance;
+/** A signed-in staff member's browser: system procedures are staff-only. */
+let staff: Record<string, string>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   app = await buildTestServer(database.db);
+  const account = { email: "ops@omnify.test", name: "Ops", password: "staff-password-1" };
+  await createOrPromoteStaff(database.db, account);
+  staff = { ...sameOrigin, cookie: sessionCookie((await signIn(app, account)).headers["set-cookie"]) };
 });
 afterAll(async () => {
   await app.close();
@@ -65,7 +71,7 @@ describe("system procedures over HTTP", () => {
       pid: 42,
       at: new Date("2026-01-02T03:04:05Z"),
     });
-    const response = await app.inject({ url: "/trpc/system.getStatus" });
+    const response = await app.inject({ url: "/trpc/system.getStatus", headers: staff });
     expect(response.statusCode).toBe(200);
     const status = response.json().result.data.json;
     expect(status.database.version).toMatch(/^PostgreSQL \d+/);
@@ -76,6 +82,11 @@ describe("system procedures over HTTP", () => {
       hostname: "host-a",
       beatAt: "2026-01-02T03:04:05.000Z",
     });
+  });
+
+  it("system.getStatus is for staff: anonymous callers get 401", async () => {
+    const response = await app.inject({ url: "/trpc/system.getStatus" });
+    expect(response.statusCode).toBe(401);
   });
 
   it("system.getClientConfig gives the browser the realtime key and nothing secret", async () => {
@@ -94,6 +105,7 @@ describe("system procedures over HTTP", () => {
   it("bad input is a 400 with field errors naming each field", async () => {
     const response = await app.inject({
       url: `/trpc/system.listWorkers?${trpcInput({ limit: 0, cursor: 7 })}`,
+      headers: staff,
     });
     expect(response.statusCode).toBe(400);
     const error = response.json().error.json;
@@ -103,14 +115,17 @@ describe("system procedures over HTTP", () => {
   });
 
   it("keeps stack traces out of responses outside development", async () => {
-    const response = await app.inject({ url: `/trpc/system.listWorkers?${trpcInput({ limit: "x" })}` });
+    const response = await app.inject({
+      url: `/trpc/system.listWorkers?${trpcInput({ limit: "x", headers: staff })}`,
+    });
     expect(response.json().error.json.data.stack).toBeUndefined();
     expect(response.body).not.toContain("at ");
 
-    const devServer = await buildTestServer(database.db, "development");
+    const devServer = await buildTestServer(database.db, { environment: "development" });
     try {
       const devResponse = await devServer.inject({
         url: `/trpc/system.listWorkers?${trpcInput({ limit: "x" })}`,
+        headers: staff,
       });
       expect(devResponse.json().error.json.data.stack).toContain("at ");
     } finally {
@@ -132,12 +147,14 @@ describe("system procedures over HTTP", () => {
         at: new Date(Date.UTC(2026, 1, 1, index)),
       });
     }
-    const first = (await app.inject({ url: `/trpc/system.listWorkers?${trpcInput({ limit: 2 })}` })).json()
-      .result.data.json;
+    const first = (
+      await app.inject({ url: `/trpc/system.listWorkers?${trpcInput({ limit: 2 })}`, headers: staff })
+    ).json().result.data.json;
     expect(first.items.map((worker: { workerId: string }) => worker.workerId)).toEqual(["w-4", "w-3"]);
     const second = (
       await app.inject({
         url: `/trpc/system.listWorkers?${trpcInput({ limit: 2, cursor: first.nextCursor })}`,
+        headers: staff,
       })
     ).json().result.data.json;
     expect(second.items.map((worker: { workerId: string }) => worker.workerId)).toEqual(["w-2", "w-1"]);

@@ -2,22 +2,74 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
+import { type Auth, createAuth } from "@omnify/auth";
 import { repositoryRoot } from "@omnify/config";
 import { getReadiness } from "@omnify/core";
+import type { Db } from "@omnify/db";
+import { createMailer } from "@omnify/email";
 import type { Logger } from "@omnify/logger";
-import { type AppRouter, appRouter, createContext, type ServerDeps } from "@omnify/trpc";
+import { type AppRouter, appRouter, type ClientConfig, createContext, type Viewer } from "@omnify/trpc";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import { registerAuthRoutes } from "./auth-routes.ts";
+import { registerCsrfGuard } from "./csrf.ts";
+import { type AuthRateLimits, createAuthRateLimiter, defaultAuthRateLimits } from "./rate-limits.ts";
 
-export interface ServerOptions extends ServerDeps {
+export interface ServerOptions {
+  db: Db;
   logger: Logger;
+  clientConfig: ClientConfig;
   serveSpas: boolean;
+  /** Public address of the web app (cookies, email links, the trusted origin). */
+  appUrl: string;
+  authSecret: string;
+  /** Origins besides appUrl allowed to send cookie-authenticated requests. */
+  trustedOrigins?: string[];
+  /** Emails are queued for the worker's SMTP delivery; otherwise kept in the outbox and logged. */
+  smtp?: boolean;
+  /** Take the client address from X-Forwarded-For (behind a proxy). */
+  trustProxy?: boolean;
+  authRateLimits?: AuthRateLimits;
+}
+
+async function viewerFor(auth: Auth, headers: Headers): Promise<Viewer> {
+  if (!headers.has("cookie")) return { kind: "anonymous" };
+  const session = await auth.api.getSession({ headers });
+  if (!session) return { kind: "anonymous" };
+  const { user } = session;
+  return {
+    kind: "user",
+    sessionId: session.session.id,
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      emailVerified: user.emailVerified,
+      isStaff: user.role === "staff",
+    },
+  };
+}
+
+function headersOf(raw: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(raw)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return headers;
 }
 
 const requestIdPattern = /^[\w.-]{1,128}$/;
 
-export async function buildServer({ logger, serveSpas, ...deps }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { db, logger, serveSpas, appUrl, clientConfig } = options;
+  const trustedOrigins = options.trustedOrigins ?? [];
+  const mailer = createMailer({ db, smtp: options.smtp ?? false, log: logger });
+  const auth = createAuth({ db, mailer, log: logger, appUrl, secret: options.authSecret, trustedOrigins });
+  const limiter = createAuthRateLimiter(db, options.authRateLimits ?? defaultAuthRateLimits);
+  const deps = { db, mailer, clientConfig, appUrl };
+
   const app = Fastify({
+    trustProxy: options.trustProxy ?? false,
     loggerInstance: logger as FastifyBaseLogger,
     requestIdHeader: false,
     logController: new LogController({
@@ -41,15 +93,25 @@ export async function buildServer({ logger, serveSpas, ...deps }: ServerOptions)
   app.get("/healthz", async () => ({ status: "ok" }));
 
   app.get("/readyz", async (_request, reply) => {
-    const readiness = await getReadiness(deps.db);
+    const readiness = await getReadiness(db);
     return reply.code(readiness.ready ? 200 : 503).send(readiness);
   });
+
+  registerCsrfGuard(app, { prefix: "/trpc", trustedOrigins: [appUrl, ...trustedOrigins] });
+  registerAuthRoutes(app, { auth, db, limiter, appUrl });
 
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req }) => createContext(deps, { requestId: req.id, log: req.log as Logger }),
+      createContext: async ({ req }) =>
+        createContext(deps, {
+          requestId: req.id,
+          log: req.log as Logger,
+          viewer: await viewerFor(auth, headersOf(req.headers)),
+          ip: req.ip,
+          userAgent: req.headers["user-agent"] ?? null,
+        }),
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
 

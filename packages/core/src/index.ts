@@ -1,4 +1,50 @@
+export {
+  type Actor,
+  type AuditAction,
+  type AuditEntry,
+  type AuditFilter,
+  auditActions,
+  listAuditEvents,
+  recordAudit,
+} from "./audit/audit.ts";
 export { AppError, type AppErrorCode } from "./errors.ts";
+export {
+  acceptInvitation,
+  declineInvitation,
+  type InvitationDeps,
+  invitationLifetimeMs,
+  inviteMember,
+  listInvitations,
+  previewInvitation,
+  revokeInvitation,
+} from "./shops/invitations.ts";
+export {
+  changeMemberRole,
+  leaveShop,
+  listMembers,
+  removeMember,
+  setMemberPersona,
+  transferOwnership,
+} from "./shops/members.ts";
+export {
+  assertCan,
+  can,
+  permissionsOf,
+  personas,
+  type ShopPermission,
+  shopPermissions,
+  shopRoles,
+} from "./shops/permissions.ts";
+export { resolveShopScope, type ShopScope } from "./shops/scope.ts";
+export { createShop, getShop, listMyShops, type ShopFields, updateShop } from "./shops/shops.ts";
+export {
+  listOutbox,
+  listShopsForStaff,
+  listUsers,
+  type Page,
+  revokeUserSessions,
+  setUserBanned,
+} from "./staff/staff.ts";
 export { type ListWorkersInput, listWorkers } from "./system/list-workers.ts";
 export { type HeartbeatInput, recordHeartbeat } from "./system/record-heartbeat.ts";
 export {

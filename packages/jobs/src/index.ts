@@ -19,6 +19,11 @@ export const jobs = {
     // The next minute's run replaces a failed one: no retry.
     maxAttempts: 1,
   },
+  /** Sends one outbox email over SMTP; a sent email is never sent again. */
+  "send-email": {
+    payload: z.object({ emailId: z.uuid() }).strict(),
+    maxAttempts: 8,
+  },
 } satisfies Record<string, JobDefinition>;
 
 export interface JobDefinition {

@@ -67,9 +67,9 @@ async function main(): Promise<void> {
   loadDotEnv();
   const [command, ...rest] = process.argv.slice(2);
   if (command === "start" || command === "dev") return runStack(command);
-  if (command?.startsWith("db:")) return runDatabaseCommand(command, rest);
+  if (command?.startsWith("db:") || command === "staff:create") return runDatabaseCommand(command, rest);
   throw new Error(
-    "Usage: omnify start | dev | db:migrate | db:migrate:create <name> | db:migrate:check | db:seed",
+    "Usage: omnify start | dev | db:migrate | db:migrate:create <name> | db:migrate:check | db:seed | staff:create <email> [name]",
   );
 }
 

@@ -1,6 +1,8 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { createOrPromoteStaff } from "@omnify/auth";
 import { repositoryRoot } from "@omnify/config";
-import { applyMigrations, ensureDatabase } from "@omnify/db";
+import { applyMigrations, createDatabase, ensureDatabase } from "@omnify/db";
 import { createMigration, fixCommand, pendingSchemaChanges } from "@omnify/db/migrations";
 import { parseStackEnv } from "./env.ts";
 import { EmbeddedPostgres } from "./postgres.ts";
@@ -24,6 +26,31 @@ async function withDatabase<T>(work: (urls: { server: string; database: string }
   } finally {
     if (how === "started") await postgres.stop();
   }
+}
+
+/**
+ * `staff:create <email> [name]`: promotes an existing account to staff, or
+ * creates a verified one with STAFF_PASSWORD (or a random password, printed once).
+ */
+async function createStaff(args: string[]): Promise<void> {
+  const [email, ...nameParts] = args;
+  if (!email?.includes("@"))
+    throw new Error("Usage: pnpm staff:create <email> [name]   (password: STAFF_PASSWORD or generated)");
+  const generated = process.env.STAFF_PASSWORD ? null : randomBytes(12).toString("base64url");
+  const password = process.env.STAFF_PASSWORD ?? generated ?? "";
+  await withDatabase(async ({ database }) => {
+    await applyMigrations(database);
+    const db = createDatabase({ url: database, maxConnections: 1 });
+    try {
+      const name = nameParts.join(" ") || email.split("@")[0] || email;
+      const user = await createOrPromoteStaff(db, { email, name, password });
+      if (!user.created) return console.log(`${email} is now staff (existing account, password unchanged).`);
+      console.log(`Created staff account ${email}.`);
+      if (generated) console.log(`Its password, shown once: ${generated}`);
+    } finally {
+      await db.$disconnect();
+    }
+  });
 }
 
 async function seed(databaseUrl: string): Promise<void> {
@@ -64,6 +91,8 @@ export async function runDatabaseCommand(command: string, args: string[]): Promi
         console.error(`schema.prisma has changes that no migration holds. Run: ${fixCommand}\n\n${sql}`);
         process.exitCode = 1;
       });
+    case "staff:create":
+      return createStaff(args);
     case "db:seed":
       return withDatabase(async ({ database }) => {
         await applyMigrations(database);

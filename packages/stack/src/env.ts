@@ -17,6 +17,12 @@ export const stackEnvSchema = z
     API_HOST: z.string().min(1).default("127.0.0.1"),
     API_PORT: fields.port.default(3000),
     SOKETI_PORT: fields.port.default(6001),
+    /** Public address of the web app; defaults to the API's (start) or Vite's (dev) address. */
+    APP_URL: fields.url.optional(),
+    /** Unset: a random secret is made once and kept in OMNIFY_DATA_DIR/auth-secret. */
+    AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+    SMTP_URL: z.url({ error: "must be an smtp:// or smtps:// URL" }).optional(),
+    EMAIL_FROM: z.string().min(3).optional(),
     POSTHOG_KEY: z.string().min(1).optional(),
     POSTHOG_HOST: fields.url.optional(),
     PUSHER_APP_ID: pusherFields.PUSHER_APP_ID.optional(),

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { repositoryRoot } from "@omnify/config";
 import { applyMigrations, ensureDatabase } from "@omnify/db";
@@ -6,6 +8,25 @@ import { EmbeddedPostgres } from "./postgres.ts";
 import { isPortOpen, type ManagedProcess, spawnManaged, stopManaged, waitFor } from "./processes.ts";
 
 export type StackMode = "start" | "dev";
+
+/** Vite's dev servers (apps/web, apps/admin), which proxy the API. */
+const devServerOrigins = ["http://localhost:5173", "http://localhost:5174"];
+
+function withLoopbackAliases(origin: string): string[] {
+  const url = new URL(origin);
+  if (url.hostname !== "localhost" && url.hostname !== "127.0.0.1") return [url.origin];
+  return ["localhost", "127.0.0.1"].map((host) => `${url.protocol}//${host}:${url.port}`);
+}
+
+/** The embedded mode's auth secret: made once, kept beside the embedded data, never committed. */
+function localAuthSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600, flag: "wx" });
+  }
+  return readFileSync(file, "utf8").trim();
+}
 
 export interface StackOptions {
   mode: StackMode;
@@ -140,6 +161,8 @@ export async function startStack({
       await waitFor("Soketi", () => isPortOpen(env.SOKETI_PORT), { failFast: soketi.exited });
     }
 
+    const apiUrl = `http://${env.API_HOST === "0.0.0.0" ? "127.0.0.1" : env.API_HOST}:${env.API_PORT}`;
+    const webOrigins = mode === "dev" ? devServerOrigins : [apiUrl];
     const serviceEnv: NodeJS.ProcessEnv = {
       NODE_ENV: nodeEnv,
       LOG_LEVEL: env.LOG_LEVEL,
@@ -147,6 +170,12 @@ export async function startStack({
       API_HOST: env.API_HOST,
       API_PORT: String(env.API_PORT),
       SERVE_SPAS: String(mode === "start"),
+      APP_URL: env.APP_URL ?? webOrigins[0],
+      // The same pages reached as localhost or 127.0.0.1 are both ours.
+      TRUSTED_ORIGINS: webOrigins.flatMap(withLoopbackAliases).join(","),
+      AUTH_SECRET: env.AUTH_SECRET ?? localAuthSecret(env.OMNIFY_DATA_DIR),
+      ...(env.SMTP_URL ? { SMTP_URL: env.SMTP_URL } : {}),
+      ...(env.EMAIL_FROM ? { EMAIL_FROM: env.EMAIL_FROM } : {}),
       ...realtimeEnv,
     };
     const watch = mode === "dev" ? ["--watch"] : [];
@@ -157,7 +186,6 @@ export async function startStack({
       path.join(repositoryRoot, "apps/api"),
       serviceEnv,
     );
-    const apiUrl = `http://${env.API_HOST === "0.0.0.0" ? "127.0.0.1" : env.API_HOST}:${env.API_PORT}`;
     await waitFor("API", async () => (await fetch(`${apiUrl}/readyz`)).ok, { failFast: api.exited });
 
     launch(
@@ -180,7 +208,7 @@ export async function startStack({
           API_PORT: String(env.API_PORT),
         });
       }
-      urls = { ...urls, web: "http://localhost:5173/", admin: "http://localhost:5174/admin/" };
+      urls = { ...urls, web: `${devServerOrigins[0]}/`, admin: `${devServerOrigins[1]}/admin/` };
     }
 
     const crashed = Promise.race(processes.map((managed) => managed.exited.then(() => managed.name))).then(

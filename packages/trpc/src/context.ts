@@ -1,4 +1,6 @@
+import type { Actor } from "@omnify/core";
 import type { Db } from "@omnify/db";
+import type { Mailer } from "@omnify/email";
 import type { Logger } from "@omnify/logger";
 import type { RealtimeClientConfig } from "@omnify/realtime";
 
@@ -12,22 +14,47 @@ export interface ClientConfig {
 /** Process-wide dependencies, created once at start-up and shared by every request. */
 export interface ServerDeps {
   db: Db;
+  mailer: Mailer;
   clientConfig: ClientConfig;
+  /** Public address of the web app, for links in emails. */
+  appUrl: string;
 }
 
-/**
- * Who is calling. A discriminated union so that a procedure never sees half a
- * session; accounts add the signed-in variant.
- */
-export type Viewer = { kind: "anonymous" };
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+  emailVerified: boolean;
+  isStaff: boolean;
+}
 
-export interface Context extends ServerDeps {
+/** Who is calling. A discriminated union so that a procedure never sees half a session. */
+export type Viewer = { kind: "anonymous" } | { kind: "user"; user: SignedInUser; sessionId: string };
+
+export interface RequestInfo {
   requestId: string;
   /** Request-scoped: every line carries the request id. */
   log: Logger;
   viewer: Viewer;
+  ip: string | null;
+  userAgent: string | null;
 }
 
-export function createContext(deps: ServerDeps, request: { requestId: string; log: Logger }): Context {
-  return { ...deps, ...request, viewer: { kind: "anonymous" } };
+export interface Context extends ServerDeps, RequestInfo {
+  /** The audit log's view of the caller. */
+  actor: Actor;
+}
+
+export function createContext(deps: ServerDeps, request: RequestInfo): Context {
+  const user = request.viewer.kind === "user" ? request.viewer.user : null;
+  return {
+    ...deps,
+    ...request,
+    actor: {
+      userId: user?.id ?? null,
+      email: user?.email ?? null,
+      ip: request.ip,
+      userAgent: request.userAgent,
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { getSystemStatus } from "@omnify/core";
-import { publicProcedure } from "../../trpc.ts";
+import { staffProcedure } from "../../trpc.ts";
 import { getStatusOutput } from "./get-status.types.ts";
 
 /** Database version, migration state and the latest worker heartbeat. */
-export const getStatus = publicProcedure.output(getStatusOutput).query(({ ctx }) => getSystemStatus(ctx.db));
+export const getStatus = staffProcedure.output(getStatusOutput).query(({ ctx }) => getSystemStatus(ctx.db));

@@ -1,9 +1,9 @@
 import { listWorkers as listWorkersService } from "@omnify/core";
-import { publicProcedure } from "../../trpc.ts";
+import { staffProcedure } from "../../trpc.ts";
 import { listWorkersInput, listWorkersOutput } from "./list-workers.types.ts";
 
 /** Worker processes by their latest heartbeat, newest first. */
-export const listWorkers = publicProcedure
+export const listWorkers = staffProcedure
   .input(listWorkersInput)
   .output(listWorkersOutput)
   .query(({ ctx, input }) => listWorkersService(ctx.db, input));
