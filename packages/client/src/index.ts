@@ -1,6 +1,7 @@
 export { type AnalyticsConfig, identifyUser, initAnalytics, trackPageView } from "./analytics.ts";
 export { AppProviders, type AppProvidersProps } from "./app-providers.tsx";
 export { AppRoot, type AppRootProps, appContainer } from "./app-root.tsx";
+export { authClient, describeAuthError, serverFieldErrors } from "./auth-client.ts";
 export { useClientConfig } from "./client-config.ts";
 export { ErrorBoundary, type ErrorBoundaryProps } from "./error-boundary.tsx";
 export { type ErrorScreenProps, type ReloadableRouter, routeErrorProps } from "./error-screens.ts";

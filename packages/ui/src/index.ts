@@ -13,6 +13,16 @@ export { cx, focusRing } from "./cx.ts";
 export { EmptyState, type EmptyStateProps } from "./empty-state.tsx";
 export { ErrorState, type ErrorStateProps } from "./error-state.tsx";
 export {
+  AuthLayout,
+  type AuthLayoutProps,
+  Field,
+  type FieldProps,
+  FormAlert,
+  type FormAlertProps,
+  Select,
+  TextInput,
+} from "./form.tsx";
+export {
   type DateTimeFormatOptions,
   type FormatOptions,
   formatDateTime,
