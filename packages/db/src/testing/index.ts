@@ -73,3 +73,25 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
 
 /** The test server's superuser URL, for tests that manage databases themselves. */
 export const testServerUrl = (): string => inject("databaseServerUrl");
+
+/**
+ * A fingerprint of every table's rows, to prove a refused request wrote
+ * nothing: compare two snapshots taken around it.
+ */
+export async function snapshotTables(
+  db: Db,
+  options: { except?: string[] } = {},
+): Promise<Record<string, string>> {
+  const tables = await db.$queryRaw<{ name: string }[]>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`;
+  const snapshot: Record<string, string> = {};
+  for (const { name } of tables) {
+    if (options.except?.includes(name)) continue;
+    const [row] = await db.$queryRawUnsafe<{ digest: string }[]>(
+      `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${name}" t`,
+    );
+    snapshot[name] = row?.digest ?? "";
+  }
+  return snapshot;
+}
