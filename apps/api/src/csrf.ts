@@ -2,19 +2,28 @@ import type { FastifyInstance } from "fastify";
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
+export interface CsrfGuardOptions {
+  /** Paths checked when the request carries cookies (tRPC). */
+  cookiePrefixes: string[];
+  /** Paths checked always (auth: a forged sign-in is an attack too). */
+  alwaysPrefixes: string[];
+  trustedOrigins: string[];
+}
+
 /**
- * Refuses cross-site requests that carry cookies to `prefix`. A cross-site form
- * can post multipart/form-data (which tRPC accepts) without a CORS preflight,
- * so SameSite=Lax alone is not enough: the Origin header, or Fetch Metadata
- * when there is no Origin, must show the request comes from our own pages.
+ * Refuses cross-site requests. A cross-site form can post multipart/form-data
+ * (which tRPC accepts) without a CORS preflight, so SameSite=Lax alone is not
+ * enough: the Origin header, or Fetch Metadata when there is no Origin, must
+ * show the request comes from our own pages. Safe methods without either (an
+ * emailed link opened in a new tab) pass.
  */
-export function registerCsrfGuard(
-  app: FastifyInstance,
-  { prefix, trustedOrigins }: { prefix: string; trustedOrigins: string[] },
-) {
-  const trusted = new Set(trustedOrigins.map((origin) => new URL(origin).origin));
+export function registerCsrfGuard(app: FastifyInstance, options: CsrfGuardOptions) {
+  const trusted = new Set(options.trustedOrigins.map((origin) => new URL(origin).origin));
+  const guarded = (url: string, hasCookie: boolean) =>
+    options.alwaysPrefixes.some((prefix) => url.startsWith(prefix)) ||
+    (hasCookie && options.cookiePrefixes.some((prefix) => url.startsWith(prefix)));
   app.addHook("onRequest", async (request, reply) => {
-    if (!request.url.startsWith(prefix) || !request.headers.cookie) return;
+    if (!guarded(request.url, Boolean(request.headers.cookie))) return;
     const origin = request.headers.origin;
     const fetchSite = request.headers["sec-fetch-site"];
     const allowed =

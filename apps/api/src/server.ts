@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
-import { type Auth, createAuth } from "@omnify/auth";
+import { type Auth, authBasePath, createAuth } from "@omnify/auth";
 import { repositoryRoot } from "@omnify/config";
 import { getReadiness } from "@omnify/core";
 import type { Db } from "@omnify/db";
@@ -97,7 +97,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return reply.code(readiness.ready ? 200 : 503).send(readiness);
   });
 
-  registerCsrfGuard(app, { prefix: "/trpc", trustedOrigins: [appUrl, ...trustedOrigins] });
+  registerCsrfGuard(app, {
+    cookiePrefixes: ["/trpc"],
+    alwaysPrefixes: [authBasePath],
+    trustedOrigins: [appUrl, ...trustedOrigins],
+  });
   registerAuthRoutes(app, { auth, db, limiter, appUrl });
 
   await app.register(fastifyTRPCPlugin, {

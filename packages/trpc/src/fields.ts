@@ -5,7 +5,16 @@ import { z } from "zod";
 // isolation and fuzz tests build valid inputs from these examples.
 
 const currencies = new Set(Intl.supportedValuesOf("currency"));
-const timeZones = new Set(Intl.supportedValuesOf("timeZone"));
+
+/** Any zone the runtime knows, aliases like UTC included (supportedValuesOf lists canonical ones only). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
 
 export const idField = (what: string) => z.uuid({ error: `must be a ${what} id` });
 
@@ -22,7 +31,7 @@ export const fields = {
     .meta({ examples: ["EUR"] }),
   timeZone: z
     .string({ error: "is required" })
-    .refine((zone) => timeZones.has(zone), { error: "must be an IANA time zone, like Europe/Paris" })
+    .refine(isTimeZone, { error: "must be an IANA time zone, like Europe/Paris" })
     .meta({ examples: ["Europe/Paris"] }),
   email: z
     .email({ error: "must be an email address" })
