@@ -1,28 +1,11 @@
 // Demo data for embedded mode, written once: re-running changes nothing.
 // Run by the start command after migrations, or by `pnpm db:seed`.
-// The accounts below are for local use; README.md lists them.
 import { createOrPromoteStaff, ensurePasswordUser } from "@omnify/auth";
 import { createDatabase } from "@omnify/db";
+import { demoOwner, demoShop, demoStaff } from "./demo-accounts.ts";
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error("DATABASE_URL is required to seed");
-
-export const demoShop = {
-  slug: "demo",
-  name: "Juniper & Pine",
-  currency: "USD",
-  timeZone: "America/New_York",
-};
-export const demoOwner = {
-  email: "owner@demo.omnify.local",
-  name: "Jules Pine",
-  password: "juniper-and-pine",
-};
-export const demoStaff = {
-  email: "staff@omnify.local",
-  name: "Omnify Staff",
-  password: "omnify-staff-local",
-};
 
 const db = createDatabase({ url: databaseUrl, maxConnections: 1 });
 try {
