@@ -1,10 +1,14 @@
 import { expect, test } from "@playwright/test";
+import { adminUrl, openStaffConsole } from "../support/accounts.ts";
 
-test("the admin console shows platform health", async ({ page }) => {
-  await page.goto(process.env.E2E_ADMIN_URL ?? "");
+test("the staff console asks for a sign-in, then shows platform health", async ({ browser, page }) => {
+  await page.goto(adminUrl());
+  await expect(page).toHaveURL(/\/admin\/sign-in/);
   await expect(page).toHaveTitle(/Control Room/i);
-  await expect(page.getByText(/PostgreSQL \d+/).first()).toBeVisible();
-  await expect(page.getByTestId("latest-heartbeat")).toBeVisible();
+  const staff = await openStaffConsole(browser);
+  await staff.goto(adminUrl());
+  await expect(staff.getByText(/PostgreSQL \d+/).first()).toBeVisible();
+  await expect(staff.getByTestId("latest-heartbeat")).toBeVisible();
 });
 
 test("deep links into either app load the app, not a server 404", async ({ page }) => {

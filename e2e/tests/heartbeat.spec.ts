@@ -1,15 +1,15 @@
 import { createDatabase } from "@omnify/db";
 import { enqueue } from "@omnify/jobs";
 import { expect, test } from "@playwright/test";
+import { adminUrl, openStaffConsole } from "../support/accounts.ts";
 
-const webUrl = () => process.env.E2E_WEB_URL ?? "";
-
-test("the web app shows a worker heartbeat pushed live through Soketi, without a reload", async ({
-  page,
+test("the staff console shows a worker heartbeat pushed live through Soketi, without a reload", async ({
+  browser,
 }) => {
   const db = createDatabase({ url: process.env.E2E_DATABASE_URL ?? "", maxConnections: 1 });
+  const page = await openStaffConsole(browser);
   try {
-    await page.goto(webUrl());
+    await page.goto(adminUrl());
     const heartbeat = page.getByTestId("latest-heartbeat");
     await expect(heartbeat).toBeVisible();
     await expect(page.getByTestId("realtime-status")).toHaveAttribute("data-state", "connected");
@@ -37,8 +37,11 @@ test("the web app shows a worker heartbeat pushed live through Soketi, without a
   }
 });
 
-test("the web app shows the database and migration state from system.getStatus", async ({ page }) => {
-  await page.goto(webUrl());
+test("the staff console shows the database and migration state from system.getStatus", async ({
+  browser,
+}) => {
+  const page = await openStaffConsole(browser);
+  await page.goto(adminUrl());
   await expect(page.getByText(/PostgreSQL \d+/)).toBeVisible();
   await expect(page.getByText(/pending/i).first()).toBeVisible();
 });

@@ -8,16 +8,19 @@ export interface AppShellProps {
   nav?: ReactNode;
   /** Accessible name of the navigation landmark. */
   navLabel?: string;
+  /** At the right of the header: who is signed in, and the way out. */
+  account?: ReactNode;
   children: ReactNode;
 }
 
 const mainId = "main-content";
 
 /**
- * Page frame: skip link, header (brand + nav, wrapping and scrolling sideways on narrow
- * screens down to 375px) and the main landmark the skip link moves focus to.
+ * Page frame: skip link, header (brand, nav, account; on narrow screens down to 375px the
+ * nav takes its own row and scrolls sideways, so the account stays in view) and the main
+ * landmark the skip link moves focus to.
  */
-export function AppShell({ brand, nav, navLabel = "Main", children }: AppShellProps) {
+export function AppShell({ brand, nav, navLabel = "Main", account, children }: AppShellProps) {
   return (
     <div className="flex min-h-dvh flex-col bg-slate-50 text-slate-900">
       <a
@@ -35,9 +38,20 @@ export function AppShell({ brand, nav, navLabel = "Main", children }: AppShellPr
         <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
           <div className="shrink-0 text-base font-semibold tracking-tight">{brand}</div>
           {nav ? (
-            <nav aria-label={navLabel} className="-mx-1 flex min-w-0 flex-1 gap-1 overflow-x-auto px-1 py-1">
+            <nav
+              aria-label={navLabel}
+              className={cx(
+                "-mx-1 flex gap-1 overflow-x-auto px-1 py-1",
+                account ? "order-last w-full lg:order-none lg:w-auto lg:min-w-0 lg:flex-1" : "min-w-0 flex-1",
+              )}
+            >
               {nav}
             </nav>
+          ) : null}
+          {account ? (
+            <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-1">
+              {account}
+            </div>
           ) : null}
         </div>
       </header>

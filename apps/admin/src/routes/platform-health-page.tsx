@@ -1,6 +1,7 @@
 import { describeError, useRealtimeStatus, useSystemStatus } from "@omnify/client";
 import { ErrorState, PageHeader, RefreshButton, SkeletonLines } from "@omnify/ui";
 import { DatabaseCard, MigrationsCard, RealtimeCard, WorkersCard } from "../features/health/health-cards.tsx";
+import { WorkersListCard } from "../features/health/workers-list-card.tsx";
 
 export function PlatformHealthPage() {
   const status = useSystemStatus();
@@ -49,6 +50,10 @@ export function PlatformHealthPage() {
           ))}
         </div>
       )}
+      {/* Its own query: the list still shows when the status check fails, and vice versa. */}
+      <div className="mt-6">
+        <WorkersListCard />
+      </div>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { Link } from "@tanstack/react-router";
 export function NotFound() {
   const home = (
     <Link to="/" className={buttonClassName({ variant: "secondary" })}>
-      Go to the overview
+      Go to your shop
     </Link>
   );
   return <NotFoundPage appName="Omnify" action={home} />;

@@ -19,7 +19,9 @@ const hashToken = (token: string): string => createHash("sha256").update(token).
 
 /** Pending invitations past their expiry read as expired; nothing needs to sweep them. */
 function effectiveStatus(invitation: { status: InvitationStatus; expiresAt: Date }, now = new Date()) {
-  return invitation.status === "pending" && invitation.expiresAt <= now ? "expired" : invitation.status;
+  return invitation.status === "pending" && invitation.expiresAt <= now
+    ? ("expired" as const)
+    : invitation.status;
 }
 
 export async function inviteMember(

@@ -91,7 +91,7 @@ function MigrationList({ title, names, tone }: { title: string; names: string[];
   );
 }
 
-const freshnessBadges: Record<HeartbeatFreshness, { tone: StatusTone; label: string }> = {
+export const freshnessBadges: Record<HeartbeatFreshness, { tone: StatusTone; label: string }> = {
   none: { tone: "neutral", label: "No heartbeat" },
   fresh: { tone: "ok", label: "Beating" },
   stale: { tone: "error", label: "Stale" },

@@ -1,0 +1,18 @@
+import type { AppRouter } from "@omnify/client";
+import type { inferOutput, TRPCOptionsProxy } from "@trpc/tanstack-react-query";
+
+type Api = TRPCOptionsProxy<AppRouter>;
+
+/** The signed-in user as `account.me` describes them. */
+export type Me = NonNullable<inferOutput<Api["account"]["me"]>["user"]>;
+/** One entry of the shop switcher (`shops.listMine`). */
+export type MyShop = inferOutput<Api["shops"]["listMine"]>[number];
+/** A shop as its member sees it, with what they may do there (`shops.get`). */
+export type Shop = inferOutput<Api["shops"]["get"]>;
+export type Member = inferOutput<Api["team"]["listMembers"]>[number];
+export type PendingInvitation = inferOutput<Api["team"]["listInvitations"]>[number];
+export type InvitationPreview = inferOutput<Api["invitations"]["preview"]>;
+
+export type ShopRole = Shop["role"];
+export type Persona = Shop["persona"];
+export type ShopPermission = Shop["permissions"][number];
