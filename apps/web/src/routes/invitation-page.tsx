@@ -1,9 +1,9 @@
 import { describeError, useTRPC } from "@omnify/client";
-import { AuthLayout, buttonClassName, ErrorState, FormAlert, SkeletonLines } from "@omnify/ui";
+import { buttonClassName, ErrorState, FormAlert, SkeletonLines } from "@omnify/ui";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import type { ReactNode } from "react";
 import type { InvitationPreview, Me } from "../api-types.ts";
+import { AuthPage } from "../components/auth-page.tsx";
 import { isMissing } from "../components/query-errors.ts";
 import { SignOutButton } from "../components/sign-out-button.tsx";
 import { AnswerInvitation } from "../features/invitations/answer-invitation.tsx";
@@ -20,27 +20,27 @@ export function InvitationPage() {
 
   if (preview.isError) {
     return isMissing(preview.error) ? (
-      <Page title="Invitation not found" description="This invitation link is not valid.">
+      <AuthPage title="Invitation not found" description="This invitation link is not valid.">
         <p className="text-sm text-slate-700">
           Check that you opened the whole link from the email, or ask for a new invitation.
         </p>
-      </Page>
+      </AuthPage>
     ) : (
-      <Page title="Invitation">
+      <AuthPage title="Invitation">
         <ErrorState message={describeError(preview.error)} onRetry={() => void preview.refetch()} />
-      </Page>
+      </AuthPage>
     );
   }
   if (!preview.data || !me.data) {
     return (
-      <Page title="Invitation">
+      <AuthPage title="Invitation">
         <div aria-busy="true">
           <p role="status" className="sr-only">
             Loading the invitation…
           </p>
           <SkeletonLines className="space-y-2" sizes={["h-4 w-full", "h-4 w-2/3", "h-9 w-40"]} />
         </div>
-      </Page>
+      </AuthPage>
     );
   }
   return <InvitationState token={token} invitation={preview.data} user={me.data.user} />;
@@ -62,7 +62,7 @@ function InvitationState({
 
   if (status !== "pending") {
     return (
-      <Page title={`Invitation to ${shopName}`} description={summary}>
+      <AuthPage title={`Invitation to ${shopName}`} description={summary}>
         <div className="flex flex-col gap-4">
           <FormAlert tone="info">{explainStatus(status, invitedByName)}</FormAlert>
           {user ? (
@@ -71,13 +71,13 @@ function InvitationState({
             </Link>
           ) : null}
         </div>
-      </Page>
+      </AuthPage>
     );
   }
 
   if (!user) {
     return (
-      <Page title={`Join ${shopName}`} description={summary}>
+      <AuthPage title={`Join ${shopName}`} description={summary}>
         <div className="flex flex-col gap-4">
           <p className="text-sm text-slate-700">
             To accept, create an account with {email}, or sign in if you already have one.
@@ -95,13 +95,13 @@ function InvitationState({
             </Link>
           </div>
         </div>
-      </Page>
+      </AuthPage>
     );
   }
 
   if (user.email.toLowerCase() !== email.toLowerCase()) {
     return (
-      <Page title={`Join ${shopName}`} description={summary}>
+      <AuthPage title={`Join ${shopName}`} description={summary}>
         <div className="flex flex-col gap-4">
           <FormAlert tone="info">
             You are signed in as {user.email}, but this invitation is for {email}. Sign out, then sign in or
@@ -111,14 +111,14 @@ function InvitationState({
             <SignOutButton variant="secondary" email={email} redirect={here} />
           </div>
         </div>
-      </Page>
+      </AuthPage>
     );
   }
 
   return (
-    <Page title={`Join ${shopName}`} description={summary}>
+    <AuthPage title={`Join ${shopName}`} description={summary}>
       <AnswerInvitation token={token} shopName={shopName} />
-    </Page>
+    </AuthPage>
   );
 }
 
@@ -139,23 +139,4 @@ function explainStatus(status: string, inviter: string): string {
     default:
       return `This invitation can no longer be answered. Ask ${inviter} for a new one.`;
   }
-}
-
-function Page({
-  title,
-  description,
-  children,
-}: {
-  title: string;
-  description?: string;
-  children: ReactNode;
-}) {
-  return (
-    <>
-      <title>{`${title} · Omnify`}</title>
-      <AuthLayout title={title} description={description}>
-        {children}
-      </AuthLayout>
-    </>
-  );
 }

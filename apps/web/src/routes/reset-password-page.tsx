@@ -1,6 +1,7 @@
-import { AuthLayout, buttonClassName, FormAlert } from "@omnify/ui";
+import { buttonClassName, FormAlert } from "@omnify/ui";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
+import { AuthPage } from "../components/auth-page.tsx";
 import { ResetPasswordForm } from "../features/auth/reset-password-form.tsx";
 import { useSessionChanged } from "../session/session-actions.ts";
 
@@ -15,32 +16,32 @@ export function ResetPasswordPage() {
 
   if (done) {
     return (
-      <Page title="Password changed" description="Sign in with your new password.">
+      <AuthPage title="Password changed" description="Sign in with your new password.">
         <div className="flex flex-col gap-4">
           <FormAlert tone="success">Your password was changed, and every device was signed out.</FormAlert>
           <Link to="/sign-in" className={buttonClassName()}>
             Sign in
           </Link>
         </div>
-      </Page>
+      </AuthPage>
     );
   }
 
   if (error || !token) {
     return (
-      <Page title="This link did not work" description="Reset links work once, for one hour.">
+      <AuthPage title="This link did not work" description="Reset links work once, for one hour.">
         <div className="flex flex-col gap-4">
           <FormAlert>This password reset link is invalid or has expired.</FormAlert>
           <Link to="/forgot-password" className={buttonClassName()}>
             Ask for a new link
           </Link>
         </div>
-      </Page>
+      </AuthPage>
     );
   }
 
   return (
-    <Page title="Choose a new password">
+    <AuthPage title="Choose a new password">
       <ResetPasswordForm
         token={token}
         onReset={async () => {
@@ -48,25 +49,6 @@ export function ResetPasswordPage() {
           setDone(true);
         }}
       />
-    </Page>
-  );
-}
-
-function Page({
-  title,
-  description,
-  children,
-}: {
-  title: string;
-  description?: string;
-  children: ReactNode;
-}) {
-  return (
-    <>
-      <title>{`${title} · Omnify`}</title>
-      <AuthLayout title={title} description={description}>
-        {children}
-      </AuthLayout>
-    </>
+    </AuthPage>
   );
 }
