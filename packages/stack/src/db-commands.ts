@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createOrPromoteStaff } from "@omnify/auth";
 import { repositoryRoot } from "@omnify/config";
-import { applyMigrations, createDatabase, ensureDatabase } from "@omnify/db";
+import { createDatabase, ensureDatabase } from "@omnify/db";
 import { createMigration, fixCommand, pendingSchemaChanges } from "@omnify/db/migrations";
 import { parseStackEnv } from "./env.ts";
+import { migrateDatabase } from "./migrate.ts";
 import { EmbeddedPostgres } from "./postgres.ts";
 import { spawnManaged } from "./processes.ts";
 
@@ -39,7 +40,7 @@ async function createStaff(args: string[]): Promise<void> {
   const generated = process.env.STAFF_PASSWORD ? null : randomBytes(12).toString("base64url");
   const password = process.env.STAFF_PASSWORD ?? generated ?? "";
   await withDatabase(async ({ database }) => {
-    await applyMigrations(database);
+    await migrateDatabase(database);
     const db = createDatabase({ url: database, maxConnections: 1 });
     try {
       const name = nameParts.join(" ") || email.split("@")[0] || email;
@@ -69,7 +70,7 @@ export async function runDatabaseCommand(command: string, args: string[]): Promi
   switch (command) {
     case "db:migrate":
       return withDatabase(async ({ database }) => {
-        const applied = await applyMigrations(database);
+        const applied = await migrateDatabase(database);
         console.log(applied.length ? `Applied: ${applied.join(", ")}` : "No pending migrations.");
       });
     case "db:migrate:create": {
@@ -95,7 +96,7 @@ export async function runDatabaseCommand(command: string, args: string[]): Promi
       return createStaff(args);
     case "db:seed":
       return withDatabase(async ({ database }) => {
-        await applyMigrations(database);
+        await migrateDatabase(database);
         await seed(database);
       });
     default:

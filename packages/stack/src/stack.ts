@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { repositoryRoot } from "@omnify/config";
-import { applyMigrations, ensureDatabase } from "@omnify/db";
+import { ensureDatabase } from "@omnify/db";
 import type { StackEnv } from "./env.ts";
+import { migrateDatabase } from "./migrate.ts";
 import { EmbeddedPostgres } from "./postgres.ts";
 import { isPortOpen, type ManagedProcess, spawnManaged, stopManaged, waitFor } from "./processes.ts";
 
@@ -127,7 +128,7 @@ export async function startStack({
       databaseUrl = postgres.url("omnify");
     }
 
-    const applied = await applyMigrations(databaseUrl);
+    const applied = await migrateDatabase(databaseUrl);
     onLine("migrate", applied.length ? `applied ${applied.join(", ")}` : "database schema is current");
     await runToCompletion("seed", process.execPath, ["--import", "tsx", "prisma/seed.ts"], {
       DATABASE_URL: databaseUrl,

@@ -1,17 +1,16 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { applyMigrations, ensureDatabase } from "@omnify/db";
+import { ensureDatabase } from "@omnify/db";
 // Declares what this setup provides to test files (vitest ProvidedContext).
 import type {} from "@omnify/db/testing";
-import { Logger, runMigrations } from "graphile-worker";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { migrateDatabase } from "../migrate.ts";
 import { EmbeddedPostgres } from "../postgres.ts";
 import { freePort } from "./free-port.ts";
 
 const templateDatabase = "omnify_test_template";
-const silentLogger = new Logger(() => () => {});
 
 interface TestServer {
   serverUrl: string;
@@ -47,8 +46,7 @@ async function startTestServer(): Promise<TestServer> {
   await admin.end();
   await ensureDatabase(serverUrl, templateDatabase);
   const templateUrl = withDatabase(serverUrl, templateDatabase);
-  await applyMigrations(templateUrl);
-  await runMigrations({ connectionString: templateUrl, logger: silentLogger });
+  await migrateDatabase(templateUrl);
 
   return {
     serverUrl,
