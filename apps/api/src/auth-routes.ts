@@ -71,6 +71,9 @@ function toWebRequest(request: FastifyRequest, appUrl: string): Request {
     for (const item of Array.isArray(value) ? value : [value]) headers.append(key, item);
   }
   headers.set("x-forwarded-for", request.ip);
+  // The body is re-serialised below: the client's length no longer applies.
+  headers.delete("content-length");
+  headers.delete("transfer-encoding");
   const hasBody = request.method !== "GET" && request.method !== "HEAD" && request.body !== undefined;
   return new Request(new URL(request.url, appUrl), {
     method: request.method,
