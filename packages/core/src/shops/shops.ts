@@ -77,15 +77,14 @@ export async function listMyShops(db: DbOrTx, userId: string) {
 
 /** The shop as its member sees it, with what the member may do there. */
 export async function getShop(db: DbOrTx, scope: ShopScope) {
-  const shop = await db.shop.findUniqueOrThrow({
-    where: { id: scope.shopId },
-    select: { id: true, name: true, slug: true, currency: true, timeZone: true, createdAt: true },
-  });
-  const member = await db.shopMember.findUniqueOrThrow({
+  const { shop, persona } = await db.shopMember.findUniqueOrThrow({
     where: { id: scope.memberId },
-    select: { persona: true },
+    select: {
+      persona: true,
+      shop: { select: { id: true, name: true, slug: true, currency: true, timeZone: true, createdAt: true } },
+    },
   });
-  return { ...shop, role: scope.role, persona: member.persona, permissions: permissionsOf(scope.role) };
+  return { ...shop, role: scope.role, persona, permissions: permissionsOf(scope.role) };
 }
 
 export async function updateShop(db: Db, scope: ShopScope, actor: Actor, input: Partial<ShopFields>) {

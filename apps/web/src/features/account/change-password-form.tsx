@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { currentPasswordField } from "../../forms/fields.ts";
+import { NewPasswordFields } from "../../forms/new-password-fields.tsx";
 import { newPasswordPair } from "../../forms/password-confirmation.ts";
 import { SubmitButton } from "../../forms/submit-button.tsx";
 import { sessionsQueryKey } from "./sessions-queries.ts";
@@ -66,21 +67,14 @@ export function ChangePasswordForm() {
           />
         )}
       </Field>
-      <Field label="New password" error={errors.newPassword?.message} hint="At least 10 characters.">
-        {(control) => (
-          <TextInput {...control} type="password" autoComplete="new-password" {...register("newPassword")} />
-        )}
-      </Field>
-      <Field label="Confirm new password" error={errors.confirmPassword?.message}>
-        {(control) => (
-          <TextInput
-            {...control}
-            type="password"
-            autoComplete="new-password"
-            {...register("confirmPassword")}
-          />
-        )}
-      </Field>
+      <NewPasswordFields
+        newPassword={register("newPassword")}
+        confirmPassword={register("confirmPassword")}
+        errors={{
+          newPassword: errors.newPassword?.message,
+          confirmPassword: errors.confirmPassword?.message,
+        }}
+      />
       <div className="flex items-start gap-2">
         <input
           id={checkboxId}

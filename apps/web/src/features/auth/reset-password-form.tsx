@@ -1,8 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { authClient, describeAuthError } from "@omnify/client";
-import { Field, FormAlert, TextInput } from "@omnify/ui";
+import { FormAlert } from "@omnify/ui";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { NewPasswordFields } from "../../forms/new-password-fields.tsx";
 import { newPasswordPair } from "../../forms/password-confirmation.ts";
 import { SubmitButton } from "../../forms/submit-button.tsx";
 
@@ -40,21 +41,14 @@ export function ResetPasswordForm({ token, onReset }: ResetPasswordFormProps) {
   return (
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
       {errors.root ? <FormAlert>{errors.root.message}</FormAlert> : null}
-      <Field label="New password" error={errors.newPassword?.message} hint="At least 10 characters.">
-        {(control) => (
-          <TextInput {...control} type="password" autoComplete="new-password" {...register("newPassword")} />
-        )}
-      </Field>
-      <Field label="Confirm new password" error={errors.confirmPassword?.message}>
-        {(control) => (
-          <TextInput
-            {...control}
-            type="password"
-            autoComplete="new-password"
-            {...register("confirmPassword")}
-          />
-        )}
-      </Field>
+      <NewPasswordFields
+        newPassword={register("newPassword")}
+        confirmPassword={register("confirmPassword")}
+        errors={{
+          newPassword: errors.newPassword?.message,
+          confirmPassword: errors.confirmPassword?.message,
+        }}
+      />
       <div>
         <SubmitButton pending={isSubmitting}>Set new password</SubmitButton>
       </div>

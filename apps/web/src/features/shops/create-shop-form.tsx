@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { personaField } from "../../forms/fields.ts";
 import { SubmitButton } from "../../forms/submit-button.tsx";
 import { reportSubmitError } from "../../forms/submit-error.ts";
-import { personaLabels, personas } from "./labels.ts";
+import { PersonaOptions } from "./persona-options.tsx";
 import { ShopDetailsFields, shopDetailsLabels, shopDetailsSchema } from "./shop-details-fields.tsx";
 import { defaultTimeZone } from "./time-zones.ts";
 
@@ -53,11 +53,7 @@ export function CreateShopForm({ onCreated }: CreateShopFormProps) {
       >
         {(control) => (
           <Select {...control} {...register("persona")}>
-            {personas.map((persona) => (
-              <option key={persona} value={persona}>
-                {personaLabels[persona]}
-              </option>
-            ))}
+            <PersonaOptions />
           </Select>
         )}
       </Field>

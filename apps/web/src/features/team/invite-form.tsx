@@ -8,7 +8,8 @@ import { z } from "zod";
 import { emailField, invitableRoleField, personaField } from "../../forms/fields.ts";
 import { SubmitButton } from "../../forms/submit-button.tsx";
 import { reportSubmitError } from "../../forms/submit-error.ts";
-import { invitableRoles, personaLabels, personas, roleDescriptions, roleLabels } from "../shops/labels.ts";
+import { invitableRoles, roleDescriptions, roleLabels } from "../shops/labels.ts";
+import { PersonaOptions } from "../shops/persona-options.tsx";
 import { useRefreshTeam } from "./use-refresh-team.ts";
 
 const schema = z.object({ email: emailField, role: invitableRoleField, persona: personaField });
@@ -68,11 +69,7 @@ export function InviteForm({ shopId }: { shopId: string }) {
         <Field label="Persona" error={errors.persona?.message}>
           {(control) => (
             <Select {...control} {...register("persona")}>
-              {personas.map((persona) => (
-                <option key={persona} value={persona}>
-                  {personaLabels[persona]}
-                </option>
-              ))}
+              <PersonaOptions />
             </Select>
           )}
         </Field>

@@ -10,7 +10,8 @@ import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { personaField, roleField } from "../../forms/fields.ts";
 import { SubmitButton } from "../../forms/submit-button.tsx";
 import { reportSubmitError } from "../../forms/submit-error.ts";
-import { personaLabels, personas, roleLabels } from "../shops/labels.ts";
+import { personaLabels, roleLabels } from "../shops/labels.ts";
+import { PersonaOptions } from "../shops/persona-options.tsx";
 import { LabelledSelect } from "./labelled-select.tsx";
 import { useRefreshTeam } from "./use-refresh-team.ts";
 
@@ -102,11 +103,7 @@ export function MemberAccessForm({
         )}
         {canEditPersona ? (
           <LabelledSelect label="Persona" labelSuffix={`of ${who}`} className="w-40" {...register("persona")}>
-            {personas.map((persona) => (
-              <option key={persona} value={persona}>
-                {personaLabels[persona]}
-              </option>
-            ))}
+            <PersonaOptions />
           </LabelledSelect>
         ) : (
           <ReadOnly label="Persona" value={personaLabels[member.persona]} />
