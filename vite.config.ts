@@ -8,10 +8,13 @@ import { defineConfig } from "vitest/config";
 //   *.integration.test.ts against the real database (and real local servers)
 const packages = [
   "packages/config",
+  "packages/connectors",
   "packages/core",
   "packages/db",
   "packages/jobs",
   "packages/realtime",
+  "packages/sandbox",
+  "packages/secrets",
   "packages/stack",
   "packages/trpc",
   "packages/ui",

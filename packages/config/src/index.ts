@@ -94,3 +94,47 @@ export const pusherFields = {
   PUSHER_CLUSTER: z.string().min(1).default("mt1"),
   PUSHER_USE_TLS: fields.boolean.default(true),
 };
+
+const secret = (what: string) =>
+  z.string({ error: `is required: ${what}` }).min(1, { error: `must not be empty: ${what}` });
+const version = (example: string) =>
+  z.string().regex(/^[\w.-]+$/, { error: `must be an API version such as ${example}` });
+
+/**
+ * Ad platforms and Shopify. Base URLs default to the real APIs; the local
+ * stack points any platform without credentials at the sandbox. A platform
+ * whose credentials are unset cannot be connected (its card says so).
+ */
+export const platformFields = {
+  META_APP_ID: z.string().min(1).optional(),
+  META_APP_SECRET: secret("the Meta app secret").optional(),
+  META_GRAPH_URL: fields.url.default("https://graph.facebook.com"),
+  META_DIALOG_URL: fields.url.default("https://www.facebook.com"),
+  META_API_VERSION: version("v25.0").default("v25.0"),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: secret("the Google OAuth client secret").optional(),
+  GOOGLE_ADS_DEVELOPER_TOKEN: secret("the Google Ads developer token").optional(),
+  GOOGLE_ADS_URL: fields.url.default("https://googleads.googleapis.com"),
+  GOOGLE_ADS_API_VERSION: version("v23").default("v23"),
+  GOOGLE_ACCOUNTS_URL: fields.url.default("https://accounts.google.com"),
+  GOOGLE_OAUTH_URL: fields.url.default("https://oauth2.googleapis.com"),
+  TIKTOK_APP_ID: z.string().min(1).optional(),
+  TIKTOK_APP_SECRET: secret("the TikTok app secret").optional(),
+  TIKTOK_API_URL: fields.url.default("https://business-api.tiktok.com"),
+  TIKTOK_API_VERSION: version("v1.3").default("v1.3"),
+  SHOPIFY_CLIENT_ID: z.string().min(1).optional(),
+  SHOPIFY_CLIENT_SECRET: secret("the Shopify app client secret").optional(),
+  /** `{shop}` is replaced by the shop's myshopify.com domain. */
+  SHOPIFY_SHOP_URL: z
+    .string()
+    .refine(
+      (value) => value.includes("{shop}") && URL.canParse(value.replace("{shop}", "shop.myshopify.com")),
+      {
+        error: "must be a URL containing {shop}, such as https://{shop}",
+      },
+    )
+    .default("https://{shop}"),
+  SHOPIFY_API_VERSION: version("2026-10").default("2026-10"),
+};
+
+export type PlatformEnv = z.infer<z.ZodObject<typeof platformFields>>;
