@@ -33,8 +33,9 @@ export function daysBetween(from: string, to: string): number {
 export function chunkRange(range: DateRange, days: number): DateRange[] {
   const chunks: DateRange[] = [];
   for (let since = range.since; since <= range.until; since = addDays(since, days)) {
-    const until = addDays(since, days - 1);
-    chunks.push({ since, until: until < range.until ? until : range.until });
+    const end = addDays(since, days - 1);
+    // String comparison is date order for YYYY-MM-DD.
+    chunks.push({ since, until: end > range.until ? range.until : end });
   }
   return chunks;
 }

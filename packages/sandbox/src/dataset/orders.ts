@@ -141,12 +141,11 @@ export function ordersForDay(seed: number, date: string, sources: RevenueSource[
         const content = source.adIds.length ? `&utm_content=${orderRandom.pick(source.adIds)}` : "";
         landingSite += `?utm_source=${utm.source}&utm_medium=${utm.medium}&utm_campaign=${source.campaignId}${content}`;
       }
-    } else if (orderRandom.chance(0.3)) {
-      referringSite = "https://www.google.com/";
-    } else if (orderRandom.chance(0.3)) {
-      landingSite += "?utm_source=klaviyo&utm_medium=email&utm_campaign=newsletter";
-    } else if (orderRandom.chance(0.5)) {
-      landingSite = "/";
+    } else {
+      const channel = orderRandom.float();
+      if (channel < 0.3) referringSite = "https://www.google.com/";
+      else if (channel < 0.5) landingSite += "?utm_source=klaviyo&utm_medium=email&utm_campaign=newsletter";
+      else if (channel < 0.75) landingSite = "/";
     }
 
     const isNew = orderRandom.chance(0.68);
