@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { sandboxApps } from "./apps.ts";
 import { SandboxDataset } from "./dataset/index.ts";
 import { FaultPlan, type Faults, faultsSchema, noFaults } from "./faults.ts";
-import type { SandboxContext, SandboxEnv } from "./platform.ts";
+import { defaultTuning, type SandboxContext, type SandboxEnv, type SandboxTuning } from "./platform.ts";
 import { googleRoutes } from "./platforms/google/index.ts";
 import { metaRoutes } from "./platforms/meta/index.ts";
 import { shopifyRoutes } from "./platforms/shopify/index.ts";
@@ -16,6 +16,7 @@ export interface SandboxOptions {
   /** The sandbox's clock; fixed in tests so that "today" and restatement are known. */
   now?: () => Date;
   faults?: Partial<Faults>;
+  tuning?: Partial<SandboxTuning>;
   /** Origin the sandbox is reached at. */
   publicUrl: string;
 }
@@ -39,6 +40,7 @@ export function createSandbox({
   seed = defaultSeed,
   now = () => new Date(),
   faults = {},
+  tuning = {},
   publicUrl,
 }: SandboxOptions): Sandbox {
   const dataset = new SandboxDataset(seed);
@@ -51,6 +53,7 @@ export function createSandbox({
     faults: new FaultPlan(faultsSchema.parse({ ...noFaults, ...faults }), seed),
     log: new RequestLog(),
     publicUrl: publicUrl.replace(/\/+$/, ""),
+    tuning: { ...defaultTuning, ...tuning },
   };
   const setFaults = (next: Partial<Faults>) => {
     context.faults.faults = faultsSchema.parse({ ...noFaults, ...next });

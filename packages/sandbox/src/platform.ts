@@ -26,7 +26,18 @@ export interface SandboxContext {
   log: RequestLog;
   /** Origin the sandbox is reached at (for URLs it hands out, such as bulk-operation downloads). */
   publicUrl: string;
+  /** Knobs the real APIs do not expose but tests need (batch sizes, how long async jobs take). */
+  tuning: SandboxTuning;
 }
+
+export interface SandboxTuning {
+  /** Rows per Google Ads searchStream batch (the real API sends up to 10,000). */
+  googleStreamBatchSize: number;
+  /** Status polls a Meta async report or a Shopify bulk operation takes to complete. */
+  asyncJobPolls: number;
+}
+
+export const defaultTuning: SandboxTuning = { googleStreamBatchSize: 10_000, asyncJobPolls: 3 };
 
 export type SandboxEnv = { Variables: { grant: Grant } };
 
