@@ -8,6 +8,7 @@ import { buildServer } from "@omnify/api/server";
 import { createOrPromoteStaff } from "@omnify/auth";
 import { applyMigrations, createDatabase, ensureDatabase } from "@omnify/db";
 import { createLogger } from "@omnify/logger";
+import { createSecretBox, generateKeyEntry, parseKeyring } from "@omnify/secrets";
 import { EmbeddedPostgres } from "@omnify/stack";
 import { freePort } from "@omnify/stack/testing/free-port";
 
@@ -60,6 +61,9 @@ const app = await buildServer({
   serveSpas: false,
   appUrl: "http://127.0.0.1",
   authSecret: "bench-secret-that-is-at-least-32-characters",
+  // These figures do not touch the platforms.
+  connectors: { meta: null, google: null, tiktok: null, shopify: null },
+  secrets: createSecretBox(parseKeyring(generateKeyEntry())),
   clientConfig: {
     environment: "production",
     realtime: { key: "k", cluster: "mt1", useTLS: false },

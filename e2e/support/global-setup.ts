@@ -24,6 +24,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     EMBEDDED_POSTGRES_PORT: String(await freePort()),
     API_PORT: String(await freePort()),
     SOKETI_PORT: String(await freePort()),
+    SANDBOX_PORT: String(await freePort()),
   });
   const stack = await startStack({
     mode: "start",

@@ -2,7 +2,14 @@ import { createOrPromoteStaff } from "@omnify/auth";
 import { createTestDatabase, type TestDatabase } from "@omnify/db/testing";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestServer, callTrpc, sameOrigin, sessionCookie, signIn, signUp } from "./test-server.ts";
+import {
+  buildTestServer,
+  callTrpc,
+  sameOrigin,
+  sessionCookie,
+  signIn,
+  signUp,
+} from "./testing/test-server.ts";
 
 let database: TestDatabase;
 let app: FastifyInstance;

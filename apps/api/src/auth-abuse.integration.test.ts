@@ -4,7 +4,14 @@ import { createTestDatabase, type TestDatabase } from "@omnify/db/testing";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultAuthRateLimits } from "./rate-limits.ts";
-import { buildTestServer, callTrpc, sameOrigin, sessionCookie, signIn, testAppUrl } from "./test-server.ts";
+import {
+  buildTestServer,
+  callTrpc,
+  sameOrigin,
+  sessionCookie,
+  signIn,
+  testAppUrl,
+} from "./testing/test-server.ts";
 
 let database: TestDatabase;
 let app: FastifyInstance;

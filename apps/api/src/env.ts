@@ -1,4 +1,4 @@
-import { fields, loadConfigOrExit, pusherFields } from "@omnify/config";
+import { encryptionKeysField, fields, loadConfigOrExit, platformFields, pusherFields } from "@omnify/config";
 import { z } from "zod";
 
 export const apiEnvSchema = z.object({
@@ -32,6 +32,9 @@ export const apiEnvSchema = z.object({
   SMTP_URL: z.url({ error: "must be an smtp:// or smtps:// URL" }).optional(),
   POSTHOG_KEY: z.string().min(1).optional(),
   POSTHOG_HOST: fields.url.default("https://us.i.posthog.com"),
+  /** Keys that seal platform tokens at rest; the local stack keeps them in .omnify/encryption-keys. */
+  ENCRYPTION_KEYS: encryptionKeysField,
+  ...platformFields,
   ...pusherFields,
 });
 

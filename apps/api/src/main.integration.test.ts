@@ -14,6 +14,7 @@ function startApi(env: Record<string, string>) {
       PUSHER_SECRET: "s",
       APP_URL: "http://localhost:3000",
       AUTH_SECRET: "a-test-secret-of-at-least-32-characters",
+      ENCRYPTION_KEYS: "k1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
       ...env,
     },
     encoding: "utf8",
@@ -37,11 +38,13 @@ it("names every missing variable, never their values", () => {
     API_PORT: "eighty",
     PUSHER_SECRET: "",
     AUTH_SECRET: "too-short-hunter3",
+    ENCRYPTION_KEYS: "k1:aHVudGVyNA==",
   });
   expect(result.status).not.toBe(0);
   expect(result.stderr.trim()).toBe(
-    "Invalid configuration: API_PORT must be a port number (1-65535); AUTH_SECRET must be at least 32 characters; PUSHER_SECRET is required: the Pusher app secret",
+    "Invalid configuration: API_PORT must be a port number (1-65535); AUTH_SECRET must be at least 32 characters; ENCRYPTION_KEYS is invalid: key k1 must be 32 bytes (base64 of 32 random bytes); PUSHER_SECRET is required: the Pusher app secret",
   );
   expect(result.stderr).not.toContain("hunter2");
   expect(result.stderr).not.toContain("hunter3");
+  expect(result.stderr).not.toContain("aHVudGVyNA");
 });

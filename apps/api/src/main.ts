@@ -1,6 +1,8 @@
+import { createConnectors } from "@omnify/connectors";
 import { createDatabase } from "@omnify/db";
 import { createLogger } from "@omnify/logger";
 import { realtimeConfigFromEnv, toClientConfig } from "@omnify/realtime/server";
+import { createSecretBox } from "@omnify/secrets";
 import { loadApiEnv } from "./env.ts";
 import { buildServer } from "./server.ts";
 
@@ -21,6 +23,8 @@ const app = await buildServer({
   trustedOrigins: env.TRUSTED_ORIGINS,
   smtp: env.SMTP_URL !== undefined,
   trustProxy: env.TRUST_PROXY,
+  connectors: createConnectors(env),
+  secrets: createSecretBox(env.ENCRYPTION_KEYS),
   clientConfig: {
     environment: env.NODE_ENV,
     realtime: toClientConfig(realtimeConfigFromEnv(env)),

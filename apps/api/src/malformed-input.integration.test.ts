@@ -6,7 +6,7 @@ import { exampleInput, inputFields, isValidInput, listProcedures } from "@omnify
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildTestServer, callTrpc, sessionCookie, signIn } from "./test-server.ts";
+import { buildTestServer, callTrpc, sessionCookie, signIn } from "./testing/test-server.ts";
 
 const runsPerProcedure = 200;
 

@@ -7,7 +7,7 @@ import { EmbeddedPostgres } from "@omnify/stack";
 import { freePort } from "@omnify/stack/testing/free-port";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildTestServer } from "./test-server.ts";
+import { buildTestServer } from "./testing/test-server.ts";
 
 // A server of its own: this test stops and restarts PostgreSQL under a running API.
 let dir: string;

@@ -3,7 +3,7 @@ import { recordHeartbeat } from "@omnify/core";
 import { createTestDatabase, type TestDatabase } from "@omnify/db/testing";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestServer, sameOrigin, sessionCookie, signIn, trpcInput } from "./test-server.ts";
+import { buildTestServer, sameOrigin, sessionCookie, signIn, trpcInput } from "./testing/test-server.ts";
 
 let database: TestDatabase;
 let app: FastifyInstance;

@@ -4,15 +4,18 @@ import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import { type Auth, authBasePath, createAuth } from "@omnify/auth";
 import { repositoryRoot } from "@omnify/config";
+import type { Connectors } from "@omnify/connectors";
 import { getReadiness } from "@omnify/core";
 import type { Db } from "@omnify/db";
 import { createMailer } from "@omnify/email";
 import type { Logger } from "@omnify/logger";
+import type { SecretBox } from "@omnify/secrets";
 import { type AppRouter, appRouter, type ClientConfig, createContext, type Viewer } from "@omnify/trpc";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { registerAuthRoutes } from "./auth-routes.ts";
 import { registerCsrfGuard } from "./csrf.ts";
+import { registerIntegrationRoutes, type SessionLookup } from "./integration-routes.ts";
 import { type AuthRateLimits, createAuthRateLimiter, defaultAuthRateLimits } from "./rate-limits.ts";
 
 export interface ServerOptions {
@@ -30,6 +33,10 @@ export interface ServerOptions {
   /** Take the client address from X-Forwarded-For (behind a proxy). */
   trustProxy?: boolean;
   authRateLimits?: AuthRateLimits;
+  /** Ad-platform and Shopify clients (null where a platform has no credentials). */
+  connectors: Connectors;
+  /** Seals platform tokens at rest. */
+  secrets: SecretBox;
 }
 
 async function viewerFor(auth: Auth, headers: Headers): Promise<Viewer> {
@@ -50,6 +57,15 @@ async function viewerFor(auth: Auth, headers: Headers): Promise<Viewer> {
   };
 }
 
+const sessionOf: SessionLookup = async (auth, request) => {
+  const headers = headersOf(request.headers);
+  if (!headers.has("cookie")) return null;
+  const session = await auth.api.getSession({ headers });
+  return session
+    ? { userId: session.user.id, sessionId: session.session.id, email: session.user.email }
+    : null;
+};
+
 function headersOf(raw: Record<string, string | string[] | undefined>): Headers {
   const headers = new Headers();
   for (const [key, value] of Object.entries(raw)) {
@@ -66,7 +82,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const mailer = createMailer({ db, smtp: options.smtp ?? false, log: logger });
   const auth = createAuth({ db, mailer, log: logger, appUrl, secret: options.authSecret, trustedOrigins });
   const limiter = createAuthRateLimiter(db, options.authRateLimits ?? defaultAuthRateLimits);
-  const deps = { db, mailer, clientConfig, appUrl };
+  const { connectors, secrets } = options;
+  const deps = { db, mailer, clientConfig, appUrl, connectors, secrets };
 
   const app = Fastify({
     trustProxy: options.trustProxy ?? false,
@@ -103,6 +120,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trustedOrigins: [appUrl, ...trustedOrigins],
   });
   registerAuthRoutes(app, { auth, db, limiter, appUrl });
+  registerIntegrationRoutes(app, { deps, auth, sessionOf });
 
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",

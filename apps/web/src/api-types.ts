@@ -12,6 +12,14 @@ export type Shop = inferOutput<Api["shops"]["get"]>;
 export type Member = inferOutput<Api["team"]["listMembers"]>[number];
 export type PendingInvitation = inferOutput<Api["team"]["listInvitations"]>[number];
 export type InvitationPreview = inferOutput<Api["invitations"]["preview"]>;
+/** One platform's card on the integrations page (`integrations.list`), connected or not. */
+export type IntegrationCard = inferOutput<Api["integrations"]["list"]>[number];
+export type Integration = NonNullable<IntegrationCard["integration"]>;
+export type IntegrationAccount = Integration["accounts"][number];
+export type Platform = IntegrationCard["platform"];
+export type IntegrationStatus = Integration["status"];
+/** Whether the platform also dropped Omnify's access when the shop disconnected it. */
+export type Revocation = inferOutput<Api["integrations"]["disconnect"]>["revocation"];
 
 export type ShopRole = Shop["role"];
 export type Persona = Shop["persona"];

@@ -12,8 +12,10 @@ import {
 import { trackRedactedPageViews } from "./page-views.ts";
 import type { RouterContext } from "./router-context.ts";
 import { AccountPage } from "./routes/account-page.tsx";
+import { ConnectShopifyPage } from "./routes/connect-shopify-page.tsx";
 import { EmailVerifiedPage } from "./routes/email-verified-page.tsx";
 import { ForgotPasswordPage } from "./routes/forgot-password-page.tsx";
+import { IntegrationsPage } from "./routes/integrations-page.tsx";
 import { InvitationPage } from "./routes/invitation-page.tsx";
 import { NewShopPage } from "./routes/new-shop-page.tsx";
 import { NotFound } from "./routes/not-found.tsx";
@@ -26,7 +28,7 @@ import { SignInPage } from "./routes/sign-in-page.tsx";
 import { SignUpPage } from "./routes/sign-up-page.tsx";
 import { TeamPage } from "./routes/team-page.tsx";
 import { VerifyEmailPage } from "./routes/verify-email-page.tsx";
-import { optionalString, parseAuthSearch } from "./search-params.ts";
+import { optionalString, parseAuthSearch, parseIntegrationsSearch } from "./search-params.ts";
 import { leaveIfSignedIn, redirectFromHome, requireSession, requireVerified } from "./session/guards.ts";
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -111,6 +113,16 @@ const newShopRoute = createRoute({
   component: NewShopPage,
 });
 
+const connectShopifyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/connect/shopify",
+  validateSearch: (search: Record<string, unknown>): { shop?: string } => ({
+    shop: optionalString(search.shop),
+  }),
+  beforeLoad: ({ context, location }) => requireVerified(context, location),
+  component: ConnectShopifyPage,
+});
+
 /** Loads the shop once for its pages, and explains a shop that is missing or not yours. */
 const shopRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -121,6 +133,12 @@ const shopRoute = createRoute({
 
 const shopHomeRoute = createRoute({ getParentRoute: () => shopRoute, path: "/", component: ShopHomePage });
 const teamRoute = createRoute({ getParentRoute: () => shopRoute, path: "/team", component: TeamPage });
+const integrationsRoute = createRoute({
+  getParentRoute: () => shopRoute,
+  path: "/integrations",
+  validateSearch: parseIntegrationsSearch,
+  component: IntegrationsPage,
+});
 const shopSettingsRoute = createRoute({
   getParentRoute: () => shopRoute,
   path: "/settings",
@@ -144,7 +162,8 @@ const routeTree = rootRoute.addChildren([
   resetPasswordRoute,
   invitationRoute,
   newShopRoute,
-  shopRoute.addChildren([shopHomeRoute, teamRoute, shopSettingsRoute]),
+  connectShopifyRoute,
+  shopRoute.addChildren([shopHomeRoute, teamRoute, integrationsRoute, shopSettingsRoute]),
   accountRoute,
 ]);
 

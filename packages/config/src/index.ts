@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { type Keyring, parseKeyring, SecretError } from "@omnify/secrets";
 import { z } from "zod";
 
 /** A configuration variable had a bad value; `message` is one line naming it. */
@@ -138,3 +139,19 @@ export const platformFields = {
 };
 
 export type PlatformEnv = z.infer<z.ZodObject<typeof platformFields>>;
+
+/** `ENCRYPTION_KEYS`: `id:base64key[,id:base64key…]`, newest first (it seals; all open). */
+export const encryptionKeysField = z
+  .string({ error: "is required: id:base64key[,id:base64key…] (the local stack makes one)" })
+  .transform((text, ctx): Keyring => {
+    try {
+      return parseKeyring(text);
+    } catch (error) {
+      ctx.issues.push({
+        code: "custom",
+        input: undefined,
+        message: error instanceof SecretError ? `is invalid: ${error.message}` : "is invalid",
+      });
+      return z.NEVER;
+    }
+  });

@@ -49,6 +49,11 @@ export interface PlatformAuth {
   exchangeCode(exchange: CodeExchange): Promise<TokenGrant>;
   /** Absent where the platform has no refresh grant. */
   refresh?(refreshToken: string, shopDomain?: string): Promise<TokenGrant>;
+  /**
+   * Checks the platform's signature on its redirect back to us (Shopify's
+   * `hmac`); absent where the platform does not sign redirects.
+   */
+  verifyCallback?(query: URLSearchParams): boolean;
   /** Revokes the grant at the platform, where it allows that. */
   revoke?(grant: { accessToken: string; refreshToken: string | null; shopDomain?: string }): Promise<void>;
 }

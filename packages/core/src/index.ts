@@ -9,6 +9,24 @@ export {
 } from "./audit/audit.ts";
 export { AppError, type AppErrorCode } from "./errors.ts";
 export {
+  type CallbackResult,
+  ConnectFailure,
+  type ConnectProblem,
+  completeConnect,
+  startConnect,
+} from "./integrations/connect.ts";
+export { callbackUrl, type IntegrationDeps } from "./integrations/deps.ts";
+export {
+  disconnectIntegration,
+  type IntegrationCard,
+  listIntegrations,
+  refreshAccounts,
+  selectAccounts,
+} from "./integrations/integrations.ts";
+export { oauthStateLifetimeMs } from "./integrations/oauth-state.ts";
+export { normaliseShopDomain } from "./integrations/shop-domain.ts";
+export { integrationTokenSource, markNeedsReauth, reencryptSecrets } from "./integrations/token-store.ts";
+export {
   acceptInvitation,
   declineInvitation,
   type InvitationDeps,

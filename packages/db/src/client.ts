@@ -1,8 +1,16 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 
+export type { Integration, IntegrationAccount } from "./generated/prisma/client.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
-export type { EmailStatus, InvitationStatus, Persona, ShopRole } from "./generated/prisma/enums.ts";
+export type {
+  EmailStatus,
+  IntegrationStatus,
+  InvitationStatus,
+  Persona,
+  Platform,
+  ShopRole,
+} from "./generated/prisma/enums.ts";
 export type * from "./generated/prisma/models.ts";
 
 /** What services accept: the client itself or an interactive transaction of it. */

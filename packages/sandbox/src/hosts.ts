@@ -41,6 +41,15 @@ export function sandboxPlatformEnv(url: string): Record<string, string> {
   };
 }
 
+/**
+ * Only the sandbox app credentials: with the base URLs left at their real
+ * defaults, tests reach the sandbox through MSW on the real hosts.
+ */
+export function sandboxCredentialEnv(): Record<string, string> {
+  const env = sandboxPlatformEnv("http://unused.invalid");
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.endsWith("_URL")));
+}
+
 /** Which platform variables belong to which platform, so the stack can point only unconfigured ones at the sandbox. */
 export const platformCredentialVariables = {
   meta: ["META_APP_ID", "META_APP_SECRET"],

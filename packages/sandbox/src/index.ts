@@ -2,6 +2,11 @@ export { createSandbox, defaultSeed, type Sandbox, type SandboxOptions } from ".
 export { sandboxApps } from "./apps.ts";
 export * from "./dataset/index.ts";
 export { type Faults, faultsSchema } from "./faults.ts";
-export { platformCredentialVariables, sandboxPlatformEnv, sandboxRoutes } from "./hosts.ts";
+export {
+  platformCredentialVariables,
+  sandboxCredentialEnv,
+  sandboxPlatformEnv,
+  sandboxRoutes,
+} from "./hosts.ts";
 export { type SandboxPlatform, sandboxPlatforms } from "./platform.ts";
 export type { LoggedRequest } from "./request-log.ts";

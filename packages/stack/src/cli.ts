@@ -1,7 +1,9 @@
 import { ConfigError, loadDotEnv } from "@omnify/config";
+import { generateKeyEntry } from "@omnify/secrets";
 import { prettyFactory } from "pino-pretty";
 import { runDatabaseCommand } from "./db-commands.ts";
 import { parseStackEnv } from "./env.ts";
+import { runSecretsCommand } from "./secrets-commands.ts";
 import { type StackMode, startStack } from "./stack.ts";
 
 const prettify = prettyFactory({
@@ -36,6 +38,11 @@ async function runStack(mode: StackMode): Promise<void> {
       `  Staff console      ${stack.urls.admin}`,
       `  API                ${stack.urls.api}/trpc  (health: ${stack.urls.api}/healthz, ${stack.urls.api}/readyz)`,
       `  Realtime           ${stack.urls.realtime}`,
+      ...(stack.urls.sandbox
+        ? [
+            `  Platform sandbox   ${stack.urls.sandbox}  (stands in for ${stack.sandboxedPlatforms.join(", ")})`,
+          ]
+        : []),
       `  Database           ${env.DATABASE_URL ? "DATABASE_URL" : `embedded PostgreSQL, data in ${env.OMNIFY_DATA_DIR}/postgres`}`,
       "Press Ctrl-C to stop everything.",
       "",
@@ -68,8 +75,10 @@ async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "start" || command === "dev") return runStack(command);
   if (command?.startsWith("db:") || command === "staff:create") return runDatabaseCommand(command, rest);
+  if (command === "secrets:new-key") return void console.log(generateKeyEntry());
+  if (command?.startsWith("secrets:")) return runSecretsCommand(command);
   throw new Error(
-    "Usage: omnify start | dev | db:migrate | db:migrate:create <name> | db:migrate:check | db:seed | staff:create <email> [name]",
+    "Usage: omnify start | dev | db:migrate | db:migrate:create <name> | db:migrate:check | db:seed | staff:create <email> [name] | secrets:new-key | secrets:reencrypt | secrets:rotate",
   );
 }
 

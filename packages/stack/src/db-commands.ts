@@ -13,7 +13,9 @@ import { spawnManaged } from "./processes.ts";
  * Runs `work` against DATABASE_URL, or against the embedded server: the running
  * stack's if there is one, otherwise one started just for this command.
  */
-async function withDatabase<T>(work: (urls: { server: string; database: string }) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  work: (urls: { server: string; database: string }) => Promise<T>,
+): Promise<T> {
   const env = parseStackEnv();
   if (env.DATABASE_URL) return work({ server: env.DATABASE_URL, database: env.DATABASE_URL });
   const postgres = new EmbeddedPostgres({

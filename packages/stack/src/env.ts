@@ -17,6 +17,10 @@ export const stackEnvSchema = z
     API_HOST: z.string().min(1).default("127.0.0.1"),
     API_PORT: fields.port.default(3000),
     SOKETI_PORT: fields.port.default(6001),
+    /** The local stand-in for the ad platforms and Shopify, for every platform without credentials. */
+    SANDBOX_PORT: fields.port.default(4010),
+    /** Unset: a key is made once and kept in OMNIFY_DATA_DIR/encryption-keys. */
+    ENCRYPTION_KEYS: z.string().min(1).optional(),
     /** Public address of the web app; defaults to the API's (start) or Vite's (dev) address. */
     APP_URL: fields.url.optional(),
     /** Unset: a random secret is made once and kept in OMNIFY_DATA_DIR/auth-secret. */

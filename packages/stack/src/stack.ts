@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { repositoryRoot } from "@omnify/config";
 import { ensureDatabase } from "@omnify/db";
+import { platformCredentialVariables, sandboxPlatformEnv } from "@omnify/sandbox/hosts";
 import type { StackEnv } from "./env.ts";
+import { localAuthSecret, localEncryptionKeys } from "./local-secrets.ts";
 import { migrateDatabase } from "./migrate.ts";
 import { EmbeddedPostgres } from "./postgres.ts";
 import { isPortOpen, type ManagedProcess, spawnManaged, stopManaged, waitFor } from "./processes.ts";
@@ -19,16 +19,6 @@ function withLoopbackAliases(origin: string): string[] {
   return ["localhost", "127.0.0.1"].map((host) => `${url.protocol}//${host}:${url.port}`);
 }
 
-/** The embedded mode's auth secret: made once, kept beside the embedded data, never committed. */
-function localAuthSecret(dataDir: string): string {
-  const file = path.join(dataDir, "auth-secret");
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600, flag: "wx" });
-  }
-  return readFileSync(file, "utf8").trim();
-}
-
 export interface StackOptions {
   mode: StackMode;
   env: StackEnv;
@@ -38,7 +28,9 @@ export interface StackOptions {
 }
 
 export interface RunningStack {
-  urls: { web: string; admin: string; api: string; realtime: string };
+  urls: { web: string; admin: string; api: string; realtime: string; sandbox: string | null };
+  /** Platforms served by the local sandbox (those without credentials in the environment). */
+  sandboxedPlatforms: string[];
   databaseUrl: string;
   /** Environment the API and worker run with (for tools that talk to the same services). */
   serviceEnv: NodeJS.ProcessEnv;
@@ -50,6 +42,23 @@ export interface RunningStack {
 }
 
 const localSoketiApp = { id: "omnify", key: "omnify-local-key", secret: "omnify-local-secret" };
+
+/** Platforms whose credentials are not all set: the sandbox stands in for them. */
+function platformsWithoutCredentials(environment: NodeJS.ProcessEnv): string[] {
+  return Object.entries(platformCredentialVariables)
+    .filter(([, names]) => names.some((name) => !environment[name]))
+    .map(([platform]) => platform);
+}
+
+/** The sandbox's base URLs and app credentials, for the platforms it stands in for. */
+function sandboxEnvFor(platforms: string[], sandboxUrl: string): NodeJS.ProcessEnv {
+  const prefixes = platforms.map((platform) => `${platform.toUpperCase()}_`);
+  return Object.fromEntries(
+    Object.entries(sandboxPlatformEnv(sandboxUrl)).filter(([name]) =>
+      prefixes.some((prefix) => name.startsWith(prefix)),
+    ),
+  );
+}
 
 export async function startStack({
   mode,
@@ -116,6 +125,26 @@ export async function startStack({
       );
     }
 
+    // The sandbox starts first and in parallel: it only needs to be up before the API.
+    const sandboxedPlatforms = platformsWithoutCredentials(process.env);
+    const sandboxUrl = sandboxedPlatforms.length ? `http://127.0.0.1:${env.SANDBOX_PORT}` : null;
+    const sandboxReady = sandboxUrl
+      ? (() => {
+          const sandbox = launch(
+            "sandbox",
+            process.execPath,
+            ["--import", "tsx", "src/main.ts"],
+            path.join(repositoryRoot, "packages/sandbox"),
+            { SANDBOX_HOST: "127.0.0.1", SANDBOX_PORT: String(env.SANDBOX_PORT), LOG_LEVEL: env.LOG_LEVEL },
+          );
+          return waitFor("Sandbox", async () => (await fetch(`${sandboxUrl}/__sandbox/health`)).ok, {
+            failFast: sandbox.exited,
+          });
+        })()
+      : Promise.resolve();
+    // Surfaced when awaited below; this only keeps an early failure from being reported as unhandled.
+    sandboxReady.catch(() => undefined);
+
     let databaseUrl = env.DATABASE_URL;
     if (!databaseUrl) {
       postgres = new EmbeddedPostgres({
@@ -175,10 +204,13 @@ export async function startStack({
       // The same pages reached as localhost or 127.0.0.1 are both ours.
       TRUSTED_ORIGINS: webOrigins.flatMap(withLoopbackAliases).join(","),
       AUTH_SECRET: env.AUTH_SECRET ?? localAuthSecret(env.OMNIFY_DATA_DIR),
+      ENCRYPTION_KEYS: env.ENCRYPTION_KEYS ?? localEncryptionKeys(env.OMNIFY_DATA_DIR),
+      ...(sandboxUrl ? sandboxEnvFor(sandboxedPlatforms, sandboxUrl) : {}),
       ...(env.SMTP_URL ? { SMTP_URL: env.SMTP_URL } : {}),
       ...(env.EMAIL_FROM ? { EMAIL_FROM: env.EMAIL_FROM } : {}),
       ...realtimeEnv,
     };
+    await sandboxReady;
     const watch = mode === "dev" ? ["--watch"] : [];
     const api = launch(
       "api",
@@ -202,6 +234,7 @@ export async function startStack({
       admin: `${apiUrl}/admin/`,
       api: apiUrl,
       realtime: `ws://127.0.0.1:${realtimeEnv.PUSHER_PORT ?? env.PUSHER_PORT}`,
+      sandbox: sandboxUrl,
     };
     if (mode === "dev") {
       for (const app of ["web", "admin"] as const) {
@@ -222,6 +255,7 @@ export async function startStack({
 
     return {
       urls,
+      sandboxedPlatforms,
       databaseUrl,
       serviceEnv,
       crashed,

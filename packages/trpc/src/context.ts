@@ -1,8 +1,10 @@
+import type { Connectors } from "@omnify/connectors";
 import type { Actor } from "@omnify/core";
 import type { Db } from "@omnify/db";
 import type { Mailer } from "@omnify/email";
 import type { Logger } from "@omnify/logger";
 import type { RealtimeClientConfig } from "@omnify/realtime";
+import type { SecretBox } from "@omnify/secrets";
 
 /** What the browser may know about this deployment: no secret ever goes here. */
 export interface ClientConfig {
@@ -16,8 +18,12 @@ export interface ServerDeps {
   db: Db;
   mailer: Mailer;
   clientConfig: ClientConfig;
-  /** Public address of the web app, for links in emails. */
+  /** Public address of the web app, for links in emails and OAuth callbacks. */
   appUrl: string;
+  /** Platform clients (null where a platform has no credentials). */
+  connectors: Connectors;
+  /** Seals and opens platform tokens. */
+  secrets: SecretBox;
 }
 
 export interface SignedInUser {

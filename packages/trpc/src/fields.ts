@@ -1,3 +1,4 @@
+import { platforms } from "@omnify/connectors";
 import { auditActions, personas, shopRoles } from "@omnify/core";
 import { z } from "zod";
 
@@ -45,6 +46,13 @@ export const fields = {
     .regex(/^[\w-]{20,100}$/, { error: "is not a valid invitation link" })
     .meta({ examples: ["bm90LWEtcmVhbC10b2tlbi1qdXN0LWFuLWV4YW1wbGU"] }),
   auditAction: z.enum(auditActions, { error: "is not a known audit action" }),
+  platform: z.enum(platforms, { error: `must be one of ${platforms.join(", ")}` }),
+  shopDomain: z
+    .string({ error: "is required" })
+    .trim()
+    .min(1, { error: "is required" })
+    .max(255, { error: "must be at most 255 characters" })
+    .meta({ examples: ["juniper-and-pine.myshopify.com"] }),
   pageLimit: z.number().int().min(1).max(100).default(25),
   cursor: z.uuid({ error: "must be the nextCursor of a previous page" }).optional(),
 };

@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account/index.ts";
 import { adminRouter } from "./routers/admin/index.ts";
+import { integrationsRouter } from "./routers/integrations/index.ts";
 import { invitationsRouter } from "./routers/invitations/index.ts";
 import { shopsRouter } from "./routers/shops/index.ts";
 import { systemRouter } from "./routers/system/index.ts";
@@ -12,6 +13,7 @@ export const appRouter = router({
   shops: shopsRouter,
   team: teamRouter,
   invitations: invitationsRouter,
+  integrations: integrationsRouter,
   admin: adminRouter,
 });
 

@@ -39,3 +39,10 @@ export const timeZoneField = z.string().min(1, { error: "Choose a time zone." })
 export const personaField = z.enum(["founder", "marketer", "media_buyer"], { error: "Choose a persona." });
 export const roleField = z.enum(["owner", "admin", "member", "viewer"], { error: "Choose a role." });
 export const invitableRoleField = z.enum(["admin", "member", "viewer"], { error: "Choose a role." });
+
+/** What the owner types for their Shopify store; the server normalises and checks the address. */
+export const shopDomainField = z
+  .string()
+  .trim()
+  .min(1, { error: "Enter your store's address, such as juniper-and-pine.myshopify.com." })
+  .max(255, { error: "Store address must be at most 255 characters." });

@@ -1,4 +1,4 @@
-import { buttonClassName, Card, PageHeader, StatusBadge } from "@omnify/ui";
+import { buttonClassName, Card, PageHeader } from "@omnify/ui";
 import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { currencyLabel } from "../features/shops/currency-name.ts";
@@ -33,7 +33,15 @@ export function ShopHomePage() {
             <NextStep
               title="Connect your ad accounts"
               description="Bring in spend and results from your ad platforms to see what pays off."
-              action={<StatusBadge tone="neutral">Coming soon</StatusBadge>}
+              action={
+                <Link
+                  to="/shops/$shopId/integrations"
+                  params={{ shopId }}
+                  className={buttonClassName({ variant: "secondary", size: "sm" })}
+                >
+                  {can(shop, "integrations.manage") ? "Connect accounts" : "See what is connected"}
+                </Link>
+              }
             />
             {can(shop, "team.invite") ? (
               <NextStep

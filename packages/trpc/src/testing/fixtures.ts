@@ -1,10 +1,19 @@
+import { parseConfig, platformFields } from "@omnify/config";
+import { createConnectors } from "@omnify/connectors";
 import { type Actor, createShop, inviteMember, resolveShopScope } from "@omnify/core";
 import type { Db } from "@omnify/db";
 import { createMailer } from "@omnify/email";
 import { createLogger } from "@omnify/logger";
+import { sandboxCredentialEnv } from "@omnify/sandbox";
+import { createSecretBox, generateKeyEntry, parseKeyring } from "@omnify/secrets";
+import { z } from "zod";
 import { type Context, createContext, type SignedInUser, type Viewer } from "../context.ts";
 
 const silent = createLogger({ service: "trpc-test", level: "silent" });
+
+/** Platform clients with the sandbox's app credentials and the real default base URLs (MSW answers them). */
+export const testConnectors = createConnectors(parseConfig(z.object(platformFields), sandboxCredentialEnv()));
+export const testSecrets = createSecretBox(parseKeyring(generateKeyEntry()));
 
 export const testDeps = (db: Db) => ({
   db,
@@ -15,6 +24,8 @@ export const testDeps = (db: Db) => ({
     analytics: null,
   },
   appUrl: "http://omnify.test",
+  connectors: testConnectors,
+  secrets: testSecrets,
 });
 
 /** A server-side call context for `user` (or an anonymous one). */
@@ -78,12 +89,35 @@ export async function createTwoShops(db: Db, label = "iso") {
     role: "member",
     persona: "marketer",
   });
+  const integration = await db.integration.create({
+    data: {
+      shopId: shopA.id,
+      platform: "meta",
+      status: "connected",
+      scopes: ["ads_read"],
+      accounts: {
+        create: {
+          shopId: shopA.id,
+          externalId: "1010000001",
+          name: "Shop A ads",
+          currency: "USD",
+          timeZone: "America/New_York",
+          status: "active",
+        },
+      },
+    },
+  });
   return {
     shopA,
     shopB,
     ownerA,
     ownerB,
     viewerA,
-    foreignIds: { memberId: viewerMember.id, invitationId: invitation.id, userId: viewerA.id },
+    foreignIds: {
+      memberId: viewerMember.id,
+      invitationId: invitation.id,
+      userId: viewerA.id,
+      integrationId: integration.id,
+    },
   };
 }

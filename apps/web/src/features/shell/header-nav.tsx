@@ -53,6 +53,13 @@ function SignedInNav({ user }: { user: Me }) {
           <Link to="/shops/$shopId/team" params={{ shopId: linkedShopId }} className={navItemClassName}>
             Team
           </Link>
+          <Link
+            to="/shops/$shopId/integrations"
+            params={{ shopId: linkedShopId }}
+            className={navItemClassName}
+          >
+            Integrations
+          </Link>
           <Link to="/shops/$shopId/settings" params={{ shopId: linkedShopId }} className={navItemClassName}>
             Settings
           </Link>

@@ -11,7 +11,7 @@ export interface ShopSwitcherProps {
   currentShopId: string | undefined;
 }
 
-/** Moves to the same page (overview, team, settings) of the chosen shop. */
+/** Moves to the same page (overview, team, integrations, settings) of the chosen shop. */
 export function ShopSwitcher({ shops, currentShopId }: ShopSwitcherProps) {
   const id = useId();
   const navigate = useNavigate();
@@ -23,6 +23,8 @@ export function ShopSwitcher({ shops, currentShopId }: ShopSwitcherProps) {
     switch (pageId) {
       case "/shops/$shopId/team":
         return navigate({ to: "/shops/$shopId/team", params: { shopId } });
+      case "/shops/$shopId/integrations":
+        return navigate({ to: "/shops/$shopId/integrations", params: { shopId } });
       case "/shops/$shopId/settings":
         return navigate({ to: "/shops/$shopId/settings", params: { shopId } });
       default:

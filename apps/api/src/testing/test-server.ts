@@ -1,9 +1,12 @@
+import type { Connectors } from "@omnify/connectors";
 import type { Db } from "@omnify/db";
-import { createLogger } from "@omnify/logger";
+import { createLogger, type Logger } from "@omnify/logger";
+import type { SecretBox } from "@omnify/secrets";
 import type { ClientConfig } from "@omnify/trpc";
+import { testConnectors, testSecrets } from "@omnify/trpc/testing";
 import type { FastifyInstance } from "fastify";
-import type { AuthRateLimits } from "./rate-limits.ts";
-import { buildServer } from "./server.ts";
+import type { AuthRateLimits } from "../rate-limits.ts";
+import { buildServer } from "../server.ts";
 
 export const testClientConfig: ClientConfig = {
   environment: "test",
@@ -17,19 +20,26 @@ export interface TestServerOptions {
   environment?: ClientConfig["environment"];
   authRateLimits?: AuthRateLimits;
   smtp?: boolean;
+  /** Defaults: the sandbox's app credentials on the real base URLs (MSW answers them). */
+  connectors?: Connectors;
+  secrets?: SecretBox;
+  /** Defaults to a silent logger. */
+  logger?: Logger;
 }
 
 /** The real server on a test database, with logs silenced. */
 export function buildTestServer(db: Db, options: TestServerOptions = {}) {
   return buildServer({
     db,
-    logger: createLogger({ service: "api-test", level: "silent" }),
+    logger: options.logger ?? createLogger({ service: "api-test", level: "silent" }),
     serveSpas: false,
     clientConfig: { ...testClientConfig, environment: options.environment ?? "test" },
     appUrl: testAppUrl,
     authSecret: "test-secret-that-is-at-least-32-characters-long",
     authRateLimits: options.authRateLimits,
     smtp: options.smtp,
+    connectors: options.connectors ?? testConnectors,
+    secrets: options.secrets ?? testSecrets,
   });
 }
 
