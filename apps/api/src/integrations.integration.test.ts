@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { Writable } from "node:stream";
 import { ensurePasswordUser } from "@omnify/auth";
 import { parseConfig, platformFields } from "@omnify/config";
@@ -5,7 +6,7 @@ import { createConnectors } from "@omnify/connectors";
 import { reencryptSecrets } from "@omnify/core";
 import { createTestDatabase, type TestDatabase } from "@omnify/db/testing";
 import { createLogger } from "@omnify/logger";
-import { createSandbox, sandboxCredentialEnv } from "@omnify/sandbox";
+import { createSandbox, sandboxApps, sandboxCredentialEnv } from "@omnify/sandbox";
 import { sandboxHandlers } from "@omnify/sandbox/msw";
 import { createSecretBox, formatKeyring, generateKeyEntry, parseKeyring } from "@omnify/secrets";
 import type { FastifyInstance } from "fastify";
@@ -243,6 +244,50 @@ describe("refused callbacks store nothing", () => {
       "deny",
     );
     await refusal(await deliverCallback(app, callback, ownerB), "denied");
+  });
+});
+
+describe("Shopify's install entry", () => {
+  /** The request Shopify's admin sends when a merchant installs the app, signed like Shopify signs it. */
+  function installUrl(params: Record<string, string>, secret = sandboxApps.shopify.clientSecret) {
+    const message = Object.entries(params)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, value]) => `${key}=${value}`)
+      .join("&");
+    const query = new URLSearchParams({
+      ...params,
+      hmac: createHmac("sha256", secret).update(message).digest("hex"),
+    });
+    return `/api/integrations/shopify/install?${query}`;
+  }
+  const now = () => String(Math.floor(Date.now() / 1000));
+
+  it("a verified install goes on to choosing the Omnify shop", async () => {
+    const response = await app.inject({
+      method: "GET",
+      url: installUrl({ shop: shopifyDomain, timestamp: now() }),
+    });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe(`http://omnify.test/connect/shopify?shop=${shopifyDomain}`);
+  });
+
+  it("a forged, stale or foreign-shop install is refused", async () => {
+    const forged = await app.inject({
+      method: "GET",
+      url: installUrl({ shop: shopifyDomain, timestamp: now() }, "wrong"),
+    });
+    expect(forged.statusCode).toBe(400);
+    expect(forged.body).toContain('data-problem="hmac_invalid"');
+    const stale = String(Math.floor(Date.now() / 1000) - 3600);
+    expect(
+      (await app.inject({ method: "GET", url: installUrl({ shop: shopifyDomain, timestamp: stale }) }))
+        .statusCode,
+    ).toBe(400);
+    const notAShop = await app.inject({
+      method: "GET",
+      url: installUrl({ shop: "evil.example.com", timestamp: now() }),
+    });
+    expect(notAShop.statusCode).toBe(400);
   });
 });
 

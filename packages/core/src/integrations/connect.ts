@@ -12,6 +12,7 @@ import { type Actor, recordAudit } from "../audit/audit.ts";
 import { AppError } from "../errors.ts";
 import { assertCan, can } from "../shops/permissions.ts";
 import { resolveShopScope, type ShopScope } from "../shops/scope.ts";
+import { saveAccounts } from "./accounts.ts";
 import { callbackUrl, type IntegrationDeps } from "./deps.ts";
 import { consumeOAuthState, createOAuthState, pruneOAuthStates, type StateProblem } from "./oauth-state.ts";
 import { normaliseShopDomain } from "./shop-domain.ts";
@@ -220,34 +221,10 @@ async function storeConnection(
       create: { id, shopId: scope.shopId, platform, ...fields },
       update: fields,
     });
-    const active = accounts.filter((account) => account.status === "active");
     // One store, or one usable ad account: nothing to choose.
-    const autoSelect = platform === "shopify" || active.length === 1;
-    for (const account of accounts) {
-      const details = {
-        name: account.name,
-        currency: account.currency,
-        timeZone: account.timeZone,
-        status: account.status,
-        loginCustomerId: account.loginCustomerId ?? null,
-      };
-      await tx.integrationAccount.upsert({
-        where: { integrationId_externalId: { integrationId: id, externalId: account.externalId } },
-        create: {
-          integrationId: id,
-          shopId: scope.shopId,
-          externalId: account.externalId,
-          ...details,
-          selected: autoSelect && account.status === "active",
-        },
-        update: { ...details, ...(account.status === "active" ? {} : { selected: false }) },
-      });
-    }
-    // Accounts the new grant no longer reaches stop syncing but keep their history.
-    await tx.integrationAccount.updateMany({
-      where: { integrationId: id, externalId: { notIn: accounts.map((account) => account.externalId) } },
-      data: { status: "disabled", selected: false },
-    });
+    const autoSelect =
+      platform === "shopify" || accounts.filter((account) => account.status === "active").length === 1;
+    await saveAccounts(tx, { integrationId: id, shopId: scope.shopId }, accounts, { autoSelect });
     await recordAudit(tx, actor, {
       action: "integration.connected",
       shopId: scope.shopId,

@@ -10,6 +10,7 @@ import { type Actor, recordAudit } from "../audit/audit.ts";
 import { AppError } from "../errors.ts";
 import { assertCan } from "../shops/permissions.ts";
 import type { ShopScope } from "../shops/scope.ts";
+import { saveAccounts } from "./accounts.ts";
 import { configuredConnector } from "./connect.ts";
 import type { IntegrationDeps } from "./deps.ts";
 import { integrationTokenSource, markNeedsReauth, openTokens } from "./token-store.ts";
@@ -155,36 +156,9 @@ export async function refreshAccounts(
     if (isConnectorError(error)) throw new AppError("UNAVAILABLE", error.message);
     throw error;
   }
-  await deps.db.$transaction(async (tx) => {
-    for (const account of accounts) {
-      const details = {
-        name: account.name,
-        currency: account.currency,
-        timeZone: account.timeZone,
-        status: account.status,
-        loginCustomerId: account.loginCustomerId ?? null,
-      };
-      await tx.integrationAccount.upsert({
-        where: {
-          integrationId_externalId: { integrationId: integration.id, externalId: account.externalId },
-        },
-        create: {
-          integrationId: integration.id,
-          shopId: scope.shopId,
-          externalId: account.externalId,
-          ...details,
-        },
-        update: { ...details, ...(account.status === "active" ? {} : { selected: false }) },
-      });
-    }
-    await tx.integrationAccount.updateMany({
-      where: {
-        integrationId: integration.id,
-        externalId: { notIn: accounts.map((account) => account.externalId) },
-      },
-      data: { status: "disabled", selected: false },
-    });
-  });
+  await deps.db.$transaction((tx) =>
+    saveAccounts(tx, { integrationId: integration.id, shopId: scope.shopId }, accounts),
+  );
   return { accounts: accounts.length };
 }
 
