@@ -36,11 +36,3 @@ export function addLocalEncryptionKey(dataDir: string): string {
   writeFileSync(encryptionKeysFile(dataDir), `${entries.join("\n")}\n`, { mode: 0o600 });
   return entries.join(",");
 }
-
-/** Keeps only the keys still sealing something (the newest always stays). */
-export function pruneLocalEncryptionKeys(dataDir: string, keysInUse: string[]): string[] {
-  const entries = localEncryptionKeys(dataDir).split(",");
-  const kept = entries.filter((entry, index) => index === 0 || keysInUse.includes(entry.split(":")[0] ?? ""));
-  writeFileSync(encryptionKeysFile(dataDir), `${kept.join("\n")}\n`, { mode: 0o600 });
-  return entries.filter((entry) => !kept.includes(entry)).map((entry) => entry.split(":")[0] ?? "");
-}

@@ -3,7 +3,7 @@ import { createDatabase } from "@omnify/db";
 import { createSecretBox, parseKeyring } from "@omnify/secrets";
 import { withDatabase } from "./db-commands.ts";
 import { parseStackEnv } from "./env.ts";
-import { addLocalEncryptionKey, localEncryptionKeys, pruneLocalEncryptionKeys } from "./local-secrets.ts";
+import { addLocalEncryptionKey, localEncryptionKeys } from "./local-secrets.ts";
 import { migrateDatabase } from "./migrate.ts";
 
 async function reencrypt(keys: string) {
@@ -24,8 +24,9 @@ async function reencrypt(keys: string) {
  * ENCRYPTION_KEYS (or the local key file). Run it after putting a new key
  * first; once it reports only the new key in use, the old ones can go.
  *
- * `secrets:rotate` (embedded mode): makes a new local key, re-seals
- * everything under it and drops the keys nothing uses any more.
+ * `secrets:rotate` (embedded mode): makes a new local key and re-seals
+ * everything under it. Older keys stay in the file: a process still running
+ * with the old keyring may seal with the old key until it restarts.
  */
 export async function runSecretsCommand(command: string): Promise<void> {
   const env = parseStackEnv();
@@ -45,10 +46,9 @@ export async function runSecretsCommand(command: string): Promise<void> {
     }
     const keys = addLocalEncryptionKey(env.OMNIFY_DATA_DIR);
     const result = await reencrypt(keys);
-    const dropped = pruneLocalEncryptionKeys(env.OMNIFY_DATA_DIR, result.keysInUse);
     console.log(
-      `New key ${result.currentKeyId}: re-encrypted ${result.reencrypted} of ${result.checked} connections; ` +
-        `removed unused keys: ${dropped.join(", ") || "none"}. Restart npm start so running processes use the new key.`,
+      `New key ${result.currentKeyId}: re-encrypted ${result.reencrypted} of ${result.checked} connections. ` +
+        "Restart npm start so running processes seal with the new key (older keys stay in the key file to open anything they sealed meanwhile).",
     );
     return;
   }
