@@ -30,7 +30,10 @@ export function registerIntegrationRoutes(
     `${integrationRoutePrefix}/:platform/callback`,
     async (request, reply) => {
       const platform = request.params.platform as Platform;
-      if (!platforms.includes(platform)) return reply.code(404).send({ error: "Not Found" });
+      // An unknown platform, or one this server has no credentials for, has no callback.
+      if (!platforms.includes(platform) || !deps.connectors[platform]) {
+        return reply.code(404).send({ error: "Not Found" });
+      }
       const query = new URLSearchParams(request.url.split("?")[1] ?? "");
       const session = await sessionOf(auth, request);
       const actor: Actor = {

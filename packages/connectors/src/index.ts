@@ -1,6 +1,5 @@
 import type { PlatformEnv } from "@omnify/config";
 import type { AdPlatformConnector, StoreConnector } from "./connector.ts";
-import type { Platform } from "./domain.ts";
 import { createGoogleConnector } from "./google/index.ts";
 import { createMetaConnector } from "./meta/index.ts";
 import { createShopifyConnector } from "./shopify/index.ts";
@@ -25,10 +24,6 @@ export interface Connectors {
 }
 
 export type AnyConnector = AdPlatformConnector | StoreConnector;
-
-export function connectorFor(connectors: Connectors, platform: Platform): AnyConnector | null {
-  return connectors[platform];
-}
 
 /** Builds the clients from configuration; base URLs default to the real APIs. */
 export function createConnectors(env: PlatformEnv): Connectors {

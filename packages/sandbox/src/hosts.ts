@@ -57,10 +57,3 @@ export const platformCredentialVariables = {
   tiktok: ["TIKTOK_APP_ID", "TIKTOK_APP_SECRET"],
   shopify: ["SHOPIFY_CLIENT_ID", "SHOPIFY_CLIENT_SECRET"],
 } as const;
-
-export const platformVariablePrefixes = {
-  meta: "META_",
-  google: "GOOGLE_",
-  tiktok: "TIKTOK_",
-  shopify: "SHOPIFY_",
-} as const;

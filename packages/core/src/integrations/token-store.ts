@@ -1,5 +1,5 @@
 import { isConnectorError, type TokenGrant, type TokenSource } from "@omnify/connectors";
-import type { DbOrTx, Integration } from "@omnify/db";
+import type { Db, DbOrTx, Integration } from "@omnify/db";
 import type { SecretBox } from "@omnify/secrets";
 import { AppError } from "../errors.ts";
 import type { IntegrationDeps } from "./deps.ts";
