@@ -73,3 +73,28 @@ export {
   type SystemStatus,
   type WorkerHeartbeatView,
 } from "./system/system-status.ts";
+export {
+  type AccountSyncState,
+  accountSyncState,
+  planSync,
+  progressAfter,
+  type SyncMode,
+  type SyncStep,
+  syncPlan,
+} from "./sync/plan.ts";
+export {
+  enqueueSyncJob,
+  type ListSyncRunsInput,
+  listActiveSyncRuns,
+  listSyncRuns,
+  type PresentedSyncRun,
+  presentRun,
+  requestSync,
+  type SyncRequest,
+  type SyncRunView,
+  syncNow,
+  syncQueue,
+  syncRunView,
+  totalRows,
+} from "./sync/runs.ts";
+export { backoffMs, defaultSyncSettings, type SyncSettings } from "./sync/settings.ts";

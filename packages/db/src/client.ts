@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 
-export type { Integration, IntegrationAccount } from "./generated/prisma/client.ts";
+export type { Integration, IntegrationAccount, SyncRun } from "./generated/prisma/client.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export type {
   EmailStatus,
@@ -10,6 +10,8 @@ export type {
   Persona,
   Platform,
   ShopRole,
+  SyncStatus,
+  SyncTrigger,
 } from "./generated/prisma/enums.ts";
 export type * from "./generated/prisma/models.ts";
 

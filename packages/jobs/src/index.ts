@@ -24,6 +24,34 @@ export const jobs = {
     payload: z.object({ emailId: z.uuid() }).strict(),
     maxAttempts: 8,
   },
+  /**
+   * Works on one sync run from its checkpoint until it finishes or must wait
+   * (a rate limit or a backoff puts a new job on the queue for later). Queued
+   * per integration, so one integration never syncs twice at once.
+   */
+  sync: {
+    payload: z.object({ runId: z.uuid() }).strict(),
+    // Expected failures (rate limits, platform errors) are handled by the task;
+    // these attempts cover crashes and killed workers.
+    maxAttempts: 10,
+  },
+  /** Rebuilds a shop's daily rollups for a range of its days. */
+  aggregate: {
+    payload: z
+      .object({
+        shopId: z.uuid(),
+        since: z.iso.date(),
+        until: z.iso.date(),
+      })
+      .strict()
+      .refine((range) => range.since <= range.until, { error: "since must not be after until" }),
+    maxAttempts: 5,
+  },
+  /** Hourly: queues the syncs that are due (incremental, or the nightly full lookback at 02:00 shop time). */
+  "schedule-syncs": {
+    payload: scheduledPayload,
+    maxAttempts: 3,
+  },
 } satisfies Record<string, JobDefinition>;
 
 export interface JobDefinition {
@@ -35,7 +63,10 @@ export type JobName = keyof typeof jobs;
 export type JobPayload<Name extends JobName> = z.input<(typeof jobs)[Name]["payload"]>;
 
 export interface EnqueueOptions {
-  /** Collapses repeats: a pending job with the same key is replaced, not duplicated. */
+  /**
+   * Collapses repeats: a pending job with the same key is replaced, not
+   * duplicated. If the keyed job is running, a new job is queued after it.
+   */
   jobKey?: string;
   runAt?: Date;
   queueName?: string;

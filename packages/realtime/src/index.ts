@@ -45,3 +45,46 @@ export const realtimeClientConfig = z.object({
   useTLS: z.boolean(),
 });
 export type RealtimeClientConfig = z.output<typeof realtimeClientConfig>;
+
+export const syncRunStatuses = ["queued", "running", "succeeded", "partial", "failed"] as const;
+
+/** A sync run as the integrations page shows it; sent whenever it moves. */
+export const syncRunEvent = z.object({
+  runId: z.string(),
+  integrationId: z.string(),
+  platform: z.enum(["meta", "google", "tiktok", "shopify"]),
+  status: z.enum(syncRunStatuses),
+  /** 0–100. */
+  progress: z.number().int().min(0).max(100),
+  /** Rows upserted so far, over every table. */
+  rows: z.number().int().min(0),
+  apiCalls: z.number().int().min(0),
+  /** Set while the run waits out a rate limit or a backoff. */
+  waitingUntil: z.iso.datetime().nullable(),
+  error: z.string().nullable(),
+});
+export type SyncRunEvent = z.output<typeof syncRunEvent>;
+
+export const shopChannelPrefix = "private-shop-";
+
+/**
+ * A shop's private channel: only the shop's members are authorised to
+ * subscribe (the API checks membership for every subscription).
+ */
+export const shopChannel = (shopId: string) =>
+  ({
+    name: `${shopChannelPrefix}${shopId}`,
+    events: {
+      /** Progress of a running sync, at most a few times a second. */
+      "sync.progress": syncRunEvent,
+      /** A run reached succeeded, partial or failed. */
+      "sync.finished": syncRunEvent,
+    },
+  }) satisfies ChannelDefinition<Record<string, z.ZodType>>;
+
+/** The shop id of a shop channel's name, or null for any other channel. */
+export function shopIdOfChannel(channelName: string): string | null {
+  if (!channelName.startsWith(shopChannelPrefix)) return null;
+  const shopId = channelName.slice(shopChannelPrefix.length);
+  return z.uuid().safeParse(shopId).success ? shopId : null;
+}

@@ -3,6 +3,7 @@ import { adminRouter } from "./routers/admin/index.ts";
 import { integrationsRouter } from "./routers/integrations/index.ts";
 import { invitationsRouter } from "./routers/invitations/index.ts";
 import { shopsRouter } from "./routers/shops/index.ts";
+import { syncRouter } from "./routers/sync/index.ts";
 import { systemRouter } from "./routers/system/index.ts";
 import { teamRouter } from "./routers/team/index.ts";
 import { createCallerFactory, router } from "./trpc.ts";
@@ -14,6 +15,7 @@ export const appRouter = router({
   team: teamRouter,
   invitations: invitationsRouter,
   integrations: integrationsRouter,
+  sync: syncRouter,
   admin: adminRouter,
 });
 

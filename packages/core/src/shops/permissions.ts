@@ -13,6 +13,7 @@ export const shopPermissions = {
   "team.manage": ["owner", "admin"],
   "shop.transfer": ["owner"],
   "integrations.manage": ["owner", "admin"],
+  "integrations.sync": ["owner", "admin", "member"],
   "recommendations.act": ["owner", "admin", "member"],
 } as const satisfies Record<string, readonly ShopRole[]>;
 
