@@ -9,6 +9,7 @@ import { freePort } from "@omnify/stack/testing/free-port";
 import { Logger, runOnce } from "graphile-worker";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildTaskList } from "./runner.ts";
+import { withoutPlatforms } from "./testing/sync-world.ts";
 
 // A local HTTP endpoint speaking the Pusher REST API's trigger call, so the test
 // sees exactly what the publisher sends.
@@ -56,6 +57,7 @@ async function runQueuedJobs() {
       useTLS: false,
     }),
     smtp: null,
+    ...withoutPlatforms(),
   };
   await runOnce({
     connectionString: database.url,

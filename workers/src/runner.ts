@@ -1,22 +1,26 @@
+import { EventEmitter } from "node:events";
 import path from "node:path";
-import type { Db } from "@omnify/db";
-import type { SmtpSender } from "@omnify/email";
 import type { JobName } from "@omnify/jobs";
 import type { Logger } from "@omnify/logger";
-import type { RealtimePublisher } from "@omnify/realtime/server";
-import { Logger as GraphileLogger, type Runner, run, type TaskList } from "graphile-worker";
-import { toGraphileTask } from "./task.ts";
+import {
+  Logger as GraphileLogger,
+  type Runner,
+  run,
+  type TaskList,
+  type WorkerEvents,
+} from "graphile-worker";
+import { startLiveness } from "./liveness.ts";
+import { type TaskDeps, toGraphileTask } from "./task.ts";
 import { taskHandlers } from "./tasks/index.ts";
 
 export const crontabFile = path.resolve(import.meta.dirname, "../crontab");
 
-export interface WorkerOptions {
-  db: Db;
+export interface WorkerOptions extends TaskDeps {
   databaseUrl: string;
-  log: Logger;
-  realtime: RealtimePublisher;
-  smtp: SmtpSender | null;
   concurrency: number;
+  pollIntervalMs: number;
+  beatIntervalMs: number;
+  deadAfterMs: number;
 }
 
 /** Graphile's log calls, written as the same pino JSON lines as the API's. */
@@ -30,19 +34,46 @@ function graphileLogger(log: Logger): GraphileLogger {
   });
 }
 
-export function buildTaskList(deps: Pick<WorkerOptions, "db" | "log" | "realtime" | "smtp">): TaskList {
+export function buildTaskList(deps: TaskDeps): TaskList {
   const names = Object.keys(taskHandlers) as JobName[];
   return Object.fromEntries(names.map((name) => [name, toGraphileTask(name, taskHandlers[name], deps)]));
 }
 
-/** Starts a worker pool: registered tasks, the crontab, signal handling left to the caller. */
-export function startWorker(options: WorkerOptions): Promise<Runner> {
-  return run({
+export interface StartedWorker {
+  runner: Runner;
+  /** Stops taking jobs, lets running ones finish, stops beating. */
+  stop(): Promise<void>;
+}
+
+/** Starts a worker pool: registered tasks, the crontab, liveness; signal handling left to the caller. */
+export async function startWorker(options: WorkerOptions): Promise<StartedWorker> {
+  const events: WorkerEvents = new EventEmitter();
+  let poolId: string | null = null;
+  events.on("pool:create", ({ workerPool }) => {
+    poolId = workerPool.id;
+  });
+  const runner = await run({
     connectionString: options.databaseUrl,
     concurrency: options.concurrency,
+    pollInterval: options.pollIntervalMs,
     noHandleSignals: true,
     taskList: buildTaskList(options),
     crontabFile,
     logger: graphileLogger(options.log),
+    events,
   });
+  const liveness = startLiveness({
+    db: options.db,
+    log: options.log,
+    workerId: () => poolId,
+    beatIntervalMs: options.beatIntervalMs,
+    deadAfterMs: options.deadAfterMs,
+  });
+  return {
+    runner,
+    async stop() {
+      await runner.stop();
+      await liveness.stop();
+    },
+  };
 }

@@ -7,6 +7,7 @@ import { Logger, runOnce } from "graphile-worker";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { buildTaskList } from "./runner.ts";
+import { withoutPlatforms } from "./testing/sync-world.ts";
 
 interface Received {
   from: string;
@@ -75,6 +76,7 @@ async function runQueuedJobs() {
           cluster: "mt1",
           useTLS: false,
         }),
+        ...withoutPlatforms(),
       }),
       logger: new Logger(() => () => {}),
     });

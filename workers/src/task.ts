@@ -1,8 +1,11 @@
+import type { Connectors } from "@omnify/connectors";
+import type { SyncSettings } from "@omnify/core";
 import type { Db } from "@omnify/db";
 import type { SmtpSender } from "@omnify/email";
 import { type JobName, jobs } from "@omnify/jobs";
 import type { Logger } from "@omnify/logger";
 import type { RealtimePublisher } from "@omnify/realtime/server";
+import type { SecretBox } from "@omnify/secrets";
 import type { JobHelpers, Task } from "graphile-worker";
 import type { z } from "zod";
 
@@ -13,6 +16,11 @@ export interface TaskDeps {
   realtime: RealtimePublisher;
   /** Null when SMTP_URL is not set: emails then stay in the outbox. */
   smtp: SmtpSender | null;
+  connectors: Connectors;
+  secrets: SecretBox;
+  syncSettings: SyncSettings;
+  /** The clock syncs plan with (tests pin it to the sandbox's). */
+  now: () => Date;
 }
 
 export interface TaskContext extends TaskDeps {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { z } from "zod";
 import type { Platform } from "./domain.ts";
 import { ConnectorError } from "./errors.ts";
@@ -19,6 +20,16 @@ export interface HttpResponse {
 }
 
 const defaultTimeoutMs = 60_000;
+
+/** Told about every request sent, whatever its outcome (a sync counts its API calls with it). */
+export type RequestObserver = (request: { platform: Platform; status: number | null }) => void;
+
+const observers = new AsyncLocalStorage<RequestObserver>();
+
+/** Runs `work` with `observer` told about each request the connectors send inside it. */
+export function observeRequests<T>(observer: RequestObserver, work: () => Promise<T>): Promise<T> {
+  return observers.run(observer, work);
+}
 
 /**
  * One HTTP exchange with a platform. Network failures and timeouts become
@@ -50,6 +61,7 @@ export async function requestJson(
       signal: AbortSignal.timeout(options.timeoutMs ?? defaultTimeoutMs),
     });
   } catch (cause) {
+    observers.getStore()?.({ platform, status: null });
     const timedOut = cause instanceof Error && cause.name === "TimeoutError";
     throw new ConnectorError(
       platform,
@@ -60,6 +72,7 @@ export async function requestJson(
       { cause: describeNetworkError(cause) },
     );
   }
+  observers.getStore()?.({ platform, status: response.status });
   const text = await response.text().catch(() => {
     throw new ConnectorError(
       platform,

@@ -9,7 +9,7 @@ export type * from "./connector.ts";
 export { addDays, chunkRange, daysBetween, localDate } from "./dates.ts";
 export * from "./domain.ts";
 export { ConnectorError, type ConnectorErrorKind, connectorErrorKinds, isConnectorError } from "./errors.ts";
-export { platformNames } from "./http.ts";
+export { observeRequests, platformNames, type RequestObserver } from "./http.ts";
 export { currencyExponent, decimalToMinor, microsToMinor } from "./money.ts";
 export { isShopDomain, verifyShopifyHmac } from "./shopify/index.ts";
 export { staticToken, type TokenSource, withFreshToken } from "./tokens.ts";

@@ -8,6 +8,7 @@ export {
   recordAudit,
 } from "./audit/audit.ts";
 export { AppError, type AppErrorCode } from "./errors.ts";
+export { saveAccounts } from "./integrations/accounts.ts";
 export {
   type CallbackResult,
   ConnectFailure,
@@ -25,7 +26,18 @@ export {
 } from "./integrations/integrations.ts";
 export { oauthStateLifetimeMs } from "./integrations/oauth-state.ts";
 export { normaliseShopDomain } from "./integrations/shop-domain.ts";
-export { integrationTokenSource, markNeedsReauth, reencryptSecrets } from "./integrations/token-store.ts";
+export {
+  integrationTokenSource,
+  markNeedsReauth,
+  reencryptSecrets,
+  sealedGrant,
+} from "./integrations/token-store.ts";
+export {
+  listNotifications,
+  markNotificationsRead,
+  type NotificationContent,
+  notifyMembers,
+} from "./notifications/notifications.ts";
 export {
   acceptInvitation,
   declineInvitation,
@@ -63,16 +75,14 @@ export {
   revokeUserSessions,
   setUserBanned,
 } from "./staff/staff.ts";
-export { type ListWorkersInput, listWorkers } from "./system/list-workers.ts";
-export { type HeartbeatInput, recordHeartbeat } from "./system/record-heartbeat.ts";
 export {
-  getLatestHeartbeat,
-  getReadiness,
-  getSystemStatus,
-  type Readiness,
-  type SystemStatus,
-  type WorkerHeartbeatView,
-} from "./system/system-status.ts";
+  type SliceOutcome,
+  type SyncAttemptIdentity,
+  type SyncDeps,
+  type SyncLog,
+  type SyncRunUpdate,
+  workOnSyncRun,
+} from "./sync/execute.ts";
 export {
   type AccountSyncState,
   accountSyncState,
@@ -82,7 +92,9 @@ export {
   type SyncStep,
   syncPlan,
 } from "./sync/plan.ts";
+export { rebuildRollups } from "./sync/rollups.ts";
 export {
+  backfillNewAccounts,
   enqueueSyncJob,
   type ListSyncRunsInput,
   listActiveSyncRuns,
@@ -97,4 +109,15 @@ export {
   syncRunView,
   totalRows,
 } from "./sync/runs.ts";
+export { localHour, nightlySyncHour, scheduleDueSyncs, spreadOffsetMs } from "./sync/schedule.ts";
 export { backoffMs, defaultSyncSettings, type SyncSettings } from "./sync/settings.ts";
+export { type ListWorkersInput, listWorkers } from "./system/list-workers.ts";
+export { type HeartbeatInput, recordHeartbeat } from "./system/record-heartbeat.ts";
+export {
+  getLatestHeartbeat,
+  getReadiness,
+  getSystemStatus,
+  type Readiness,
+  type SystemStatus,
+  type WorkerHeartbeatView,
+} from "./system/system-status.ts";

@@ -22,6 +22,7 @@ CREATE TABLE "sync_runs" (
     "failure_streak" INTEGER NOT NULL DEFAULT 0,
     "waiting_until" TIMESTAMPTZ(3),
     "error" TEXT,
+    "account_errors" JSONB NOT NULL DEFAULT '{}',
     "affected_from" DATE,
     "affected_to" DATE,
     "requested_by_id" UUID,

@@ -12,6 +12,7 @@ import { type Actor, recordAudit } from "../audit/audit.ts";
 import { AppError } from "../errors.ts";
 import { assertCan, can } from "../shops/permissions.ts";
 import { resolveShopScope, type ShopScope } from "../shops/scope.ts";
+import { backfillNewAccounts } from "../sync/runs.ts";
 import { saveAccounts } from "./accounts.ts";
 import { callbackUrl, type IntegrationDeps } from "./deps.ts";
 import { consumeOAuthState, createOAuthState, pruneOAuthStates, type StateProblem } from "./oauth-state.ts";
@@ -184,6 +185,7 @@ export async function completeConnect(
     grant,
     accounts,
   });
+  await backfillNewAccounts(deps.db, integrationId);
   const selectable = accounts.filter((account) => account.status === "active");
   return {
     shopId,

@@ -10,6 +10,7 @@ import { type Actor, recordAudit } from "../audit/audit.ts";
 import { AppError } from "../errors.ts";
 import { assertCan } from "../shops/permissions.ts";
 import type { ShopScope } from "../shops/scope.ts";
+import { backfillNewAccounts } from "../sync/runs.ts";
 import { saveAccounts } from "./accounts.ts";
 import { configuredConnector } from "./connect.ts";
 import type { IntegrationDeps } from "./deps.ts";
@@ -126,6 +127,7 @@ export async function selectAccounts(
       details: { platform: integration.platform, selected: wanted.size },
     });
   });
+  await backfillNewAccounts(deps.db, integration.id);
   return { selected: wanted.size };
 }
 

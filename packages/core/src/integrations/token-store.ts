@@ -1,7 +1,14 @@
-import { isConnectorError, type TokenGrant, type TokenSource } from "@omnify/connectors";
-import type { Db, DbOrTx, Integration } from "@omnify/db";
+import {
+  type ConnectorError,
+  isConnectorError,
+  platformNames,
+  type TokenGrant,
+  type TokenSource,
+} from "@omnify/connectors";
+import type { DbOrTx, Integration } from "@omnify/db";
 import type { SecretBox } from "@omnify/secrets";
 import { AppError } from "../errors.ts";
+import { notifyMembers } from "../notifications/notifications.ts";
 import type { IntegrationDeps } from "./deps.ts";
 
 /** Additional data binding a sealed token to its row and column. */
@@ -19,6 +26,10 @@ export function sealedGrant(secrets: SecretBox, integrationId: string, grant: To
     refreshTokenExpiresAt: grant.refreshTokenExpiresAt,
   };
 }
+
+type RefreshOutcome =
+  | { refreshed: Integration; refused?: undefined }
+  | { refused: ConnectorError; refreshed?: undefined };
 
 type TokenColumns = Pick<Integration, "id" | "accessTokenSealed" | "refreshTokenSealed" | "externalShop">;
 
@@ -54,19 +65,19 @@ export function integrationTokenSource(
     const refresh = auth.refresh.bind(auth);
     source.refresh = async () => {
       const seen = current.accessTokenSealed;
-      const refreshed = await deps.db.$transaction(async (tx) => {
+      const outcome = await deps.db.$transaction(async (tx): Promise<RefreshOutcome> => {
         const [row] = await tx.$queryRaw<
           { id: string }[]
         >`SELECT id FROM integrations WHERE id = ${integration.id}::uuid FOR UPDATE`;
         if (!row) throw new AppError("NOT_FOUND", "The integration was removed.");
         const latest = await tx.integration.findUniqueOrThrow({ where: { id: integration.id } });
-        if (latest.accessTokenSealed !== seen) return latest;
+        if (latest.accessTokenSealed !== seen) return { refreshed: latest };
         const { refreshToken } = openTokens(deps.secrets, latest);
         if (!refreshToken)
           throw new AppError("CONFLICT", "The platform gave no refresh token; connect again.");
         try {
           const grant = await refresh(refreshToken, latest.externalShop ?? undefined);
-          return tx.integration.update({
+          const updated = await tx.integration.update({
             where: { id: latest.id },
             data: {
               ...sealedGrant(deps.secrets, latest.id, {
@@ -75,13 +86,20 @@ export function integrationTokenSource(
               }),
             },
           });
+          return { refreshed: updated };
         } catch (error) {
           if (isConnectorError(error, "auth_expired") || isConnectorError(error, "permission_denied")) {
-            await markNeedsReauth(tx, latest.id, error.message);
+            return { refused: error };
           }
           throw error;
         }
       });
+      // Marked after the lock's transaction ends: throwing inside it would roll the mark back.
+      if (outcome.refused) {
+        await markNeedsReauth(deps.db, integration.id, outcome.refused.message);
+        throw outcome.refused;
+      }
+      const refreshed = outcome.refreshed;
       current = refreshed;
       return openTokens(deps.secrets, current).accessToken;
     };
@@ -89,10 +107,24 @@ export function integrationTokenSource(
   return source;
 }
 
+/**
+ * The platform refused the connection: members must reconnect. The first time
+ * it happens each member gets a notification; the integrations page and a
+ * banner on every shop page show the reason.
+ */
 export async function markNeedsReauth(db: DbOrTx, integrationId: string, reason: string): Promise<void> {
-  await db.integration.update({
-    where: { id: integrationId },
+  const changed = await db.integration.updateManyAndReturn({
+    where: { id: integrationId, status: { not: "needs_reauth" } },
     data: { status: "needs_reauth", lastError: reason },
+    select: { shopId: true, platform: true },
+  });
+  const integration = changed[0];
+  if (!integration) return;
+  await notifyMembers(db, integration.shopId, {
+    kind: "integration.needs_reauth",
+    title: `${platformNames[integration.platform]} needs reconnecting`,
+    body: reason,
+    link: `/shops/${integration.shopId}/integrations`,
   });
 }
 

@@ -147,6 +147,13 @@ export interface ListSyncRunsInput {
 
 /** The shop's runs, newest first, paginated by keyset. */
 export async function listSyncRuns(db: DbOrTx, scope: ShopScope, input: ListSyncRunsInput) {
+  if (input.integrationId) {
+    const integration = await db.integration.findFirst({
+      where: { id: input.integrationId, shopId: scope.shopId },
+      select: { id: true },
+    });
+    if (!integration) throw new AppError("NOT_FOUND", "Integration not found in this shop.");
+  }
   const rows = await db.syncRun.findMany({
     where: { shopId: scope.shopId, ...(input.integrationId ? { integrationId: input.integrationId } : {}) },
     select: syncRunView,
@@ -179,3 +186,17 @@ export function presentRun(run: SyncRunView & { startedAt: Date | null; finished
   };
 }
 export type PresentedSyncRun = ReturnType<typeof presentRun>;
+
+/**
+ * After accounts are chosen (or a connection is made or renewed): a selected
+ * account that has never synced gets its history now, as a backfill run.
+ */
+export async function backfillNewAccounts(db: Db, integrationId: string) {
+  const accounts = await db.integrationAccount.findMany({
+    where: { integrationId, selected: true, status: "active" },
+    select: { syncState: true },
+  });
+  const unsynced = accounts.some((account) => Object.keys((account.syncState ?? {}) as object).length === 0);
+  if (!unsynced) return null;
+  return requestSync(db, { integrationId, trigger: "backfill", mode: "incremental" });
+}
