@@ -7,19 +7,30 @@ import { adminGraphql } from "./client.ts";
 import type { ShopifySettings } from "./config.ts";
 import { jsonLines } from "./jsonl.ts";
 import { normaliseOrder } from "./normalise.ts";
-import { bulkOrdersQuery, bulkPollQuery, bulkRunMutation, updatedSearch } from "./queries.ts";
+import {
+  bulkOrdersQuery,
+  bulkPollQuery,
+  bulkRunMutation,
+  currentBulkQuery,
+  updatedSearch,
+} from "./queries.ts";
 import {
   bulkLineItem,
   bulkPolled,
   bulkStarted,
+  currentBulk,
   type LineNode,
   type OrderFields,
   orderFields,
 } from "./schemas.ts";
 
 const batchSize = 1000;
-/** When another export of ours is still running, Airbyte waits 30 s before asking again; so does the sync. */
-const busyRetryMs = 30_000;
+/**
+ * Another export of ours is still running (one a killed or rate-limited sync
+ * left behind; Shopify runs one per app and shop): ask again after it has had
+ * time to finish. Order exports of a sync window finish in seconds.
+ */
+const busyRetryMs = 10_000;
 
 /**
  * Orders through a bulk operation: start it, poll until Shopify has written
@@ -60,13 +71,31 @@ export async function* bulkOrders(
   if (batch.length) yield batch;
 }
 
-/** Runs the export and returns its download URL (null when it found nothing). */
+/**
+ * Runs the export and returns its download URL (null when it found nothing).
+ * An export of the same query that an interrupted sync started is taken over
+ * (still running: waited for; finished: its file is used) instead of started again.
+ */
 async function runExport(
   settings: ShopifySettings,
   tokens: TokenSource,
   shop: AdAccount,
   query: string,
 ): Promise<string | null> {
+  const { data: latest } = await adminGraphql(
+    settings,
+    tokens,
+    shop.externalId,
+    { query: currentBulkQuery, what: "the latest export" },
+    currentBulk,
+  );
+  const previous = latest.currentBulkOperation;
+  if (previous?.query === query) {
+    if (previous.status === "COMPLETED") return previous.url;
+    if (previous.status === "CREATED" || previous.status === "RUNNING") {
+      return awaitExport(settings, tokens, shop, previous.id);
+    }
+  }
   const { data } = await adminGraphql(
     settings,
     tokens,
@@ -97,13 +126,23 @@ async function runExport(
       },
     );
   }
+  return awaitExport(settings, tokens, shop, bulkOperation.id);
+}
+
+/** Polls an export until Shopify has written its file. */
+async function awaitExport(
+  settings: ShopifySettings,
+  tokens: TokenSource,
+  shop: AdAccount,
+  operationId: string,
+): Promise<string | null> {
   for (;;) {
     await sleep(settings.bulkPollIntervalMs);
     const { data: polled } = await adminGraphql(
       settings,
       tokens,
       shop.externalId,
-      { query: bulkPollQuery, variables: { id: bulkOperation.id }, what: "an export's status" },
+      { query: bulkPollQuery, variables: { id: operationId }, what: "an export's status" },
       bulkPolled,
     );
     const operation = polled.node;

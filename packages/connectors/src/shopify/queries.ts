@@ -83,6 +83,12 @@ mutation OmnifyBulkOrders($query: String!) {
   }
 }`;
 
+/** The app's latest export for the shop, whatever its state (Shopify keeps one per app and shop). */
+export const currentBulkQuery = `
+query OmnifyCurrentBulk {
+  currentBulkOperation(type: QUERY) { id status errorCode objectCount url query }
+}`;
+
 export const bulkPollQuery = `
 query OmnifyBulkStatus($id: ID!) {
   node(id: $id) { ... on BulkOperation { id status errorCode objectCount url } }

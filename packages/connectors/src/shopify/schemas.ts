@@ -105,6 +105,10 @@ export const bulkOperation = z.object({
   url: z.string().nullable(),
 });
 
+export const currentBulk = z.object({
+  currentBulkOperation: bulkOperation.extend({ query: z.string() }).nullable(),
+});
+
 export const bulkStarted = z.object({
   bulkOperationRunQuery: z.object({
     bulkOperation: z.object({ id: z.string(), status: z.string() }).nullable(),

@@ -35,6 +35,8 @@ export interface BulkRecord {
   createdAt: string;
   completedAt: string | null;
   polls: number;
+  /** Real clock (the sandbox's may be frozen): an export nobody polls still finishes, as Shopify's do. */
+  startedAtMs: number;
   errorCode: "ACCESS_DENIED" | null;
   lines: string[];
   rootObjectCount: number;
@@ -196,9 +198,17 @@ function emit(
   }
 }
 
-/** Where an operation stands after `polls` status reads, given how many it takes to finish. */
-export function bulkStatus(record: BulkRecord, pollsToFinish: number): BulkStatus {
-  if (record.polls >= Math.max(1, pollsToFinish)) return record.errorCode ? "FAILED" : "COMPLETED";
+/** Seconds an export runs when nobody reads its status (one per status read otherwise). */
+const secondsPerPoll = 1;
+
+/**
+ * Where an operation stands after `polls` status reads, given how many it
+ * takes to finish; an abandoned one finishes by itself after as many seconds.
+ */
+export function bulkStatus(record: BulkRecord, pollsToFinish: number, nowMs = Date.now()): BulkStatus {
+  const needed = Math.max(1, pollsToFinish);
+  const finished = record.polls >= needed || nowMs - record.startedAtMs >= needed * secondsPerPoll * 1000;
+  if (finished) return record.errorCode ? "FAILED" : "COMPLETED";
   return record.polls === 0 ? "CREATED" : "RUNNING";
 }
 

@@ -186,6 +186,7 @@ export function createRoot(sandbox: SandboxContext, state: ShopifyState) {
         createdAt: iso(context.now),
         completedAt: null,
         polls: 0,
+        startedAtMs: Date.now(),
         errorCode: run.accessDenied ? "ACCESS_DENIED" : null,
         lines: run.accessDenied ? [] : run.lines,
         rootObjectCount: run.rootObjectCount,
