@@ -64,6 +64,7 @@ const app = await buildServer({
   // These figures do not touch the platforms.
   connectors: { meta: null, google: null, tiktok: null, shopify: null },
   secrets: createSecretBox(parseKeyring(generateKeyEntry())),
+  realtime: { appId: "bench", key: "k", secret: "bench-realtime-secret", cluster: "mt1", useTLS: false },
   clientConfig: {
     environment: "production",
     realtime: { key: "k", cluster: "mt1", useTLS: false },

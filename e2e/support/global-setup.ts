@@ -34,6 +34,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_WEB_URL = stack.urls.web;
   process.env.E2E_ADMIN_URL = stack.urls.admin;
   process.env.E2E_DATABASE_URL = stack.databaseUrl;
+  // Every platform is sandboxed here (no credentials above): specs steer its faults.
+  process.env.E2E_SANDBOX_URL = stack.urls.sandbox ?? "";
   return async () => {
     await stack.stop();
     log.end();

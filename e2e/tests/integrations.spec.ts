@@ -1,38 +1,23 @@
-import { expect, type Page, test } from "@playwright/test";
-import { demoOwner } from "../../prisma/demo-accounts.ts";
-import { expectNoHorizontalScroll, webUrl } from "../support/accounts.ts";
-
-const card = (page: Page, platform: string) =>
-  page.locator(`[data-testid="integration-card"][data-platform="${platform}"]`);
-
-/** On the sandbox's consent page (a different origin), approve with every permission ticked. */
-async function approveOnConsentPage(page: Page, sandboxPath: RegExp) {
-  await expect(page).toHaveURL(sandboxPath);
-  await expect(page.getByText("Omnify sandbox")).toBeVisible();
-  await page.getByRole("button", { name: /^(Continue|Confirm|Install)/ }).click();
-}
-
-async function chooseFirstAccountAndSave(page: Page, platform: string) {
-  const picker = card(page, platform);
-  await picker.getByRole("checkbox").first().check();
-  await picker.getByRole("button", { name: "Save accounts" }).click();
-  await expect(picker.getByText(/choose at least one account/i)).toHaveCount(0);
-}
+import { expect, test } from "@playwright/test";
+import { expectNoHorizontalScroll } from "../support/accounts.ts";
+import {
+  approveOnConsentPage,
+  integrationCard as card,
+  chooseFirstAccountAndSave,
+  metaConsentPage,
+  signInAsDemoOwner,
+} from "../support/integrations.ts";
 
 test("the demo owner connects Meta, Google Ads, TikTok and Shopify through the sandbox's consent pages", async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.goto(webUrl("sign-in"));
-  await page.getByLabel("Email").fill(demoOwner.email);
-  await page.getByLabel("Password").fill(demoOwner.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/shops\/[\w-]+/);
+  await signInAsDemoOwner(page);
   await page.getByRole("link", { name: "Integrations" }).click();
   await expect(card(page, "meta")).toHaveAttribute("data-status", "not_connected");
 
   const adPlatforms = [
-    { platform: "meta", name: "Meta", consent: /\/meta\/www\/v[\d.]+\/dialog\/oauth/ },
+    { platform: "meta", name: "Meta", consent: metaConsentPage },
     { platform: "google", name: "Google Ads", consent: /\/google\/accounts\/o\/oauth2\/v2\/auth/ },
     { platform: "tiktok", name: "TikTok", consent: /\/tiktok\/portal\/auth/ },
   ];

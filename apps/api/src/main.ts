@@ -14,6 +14,7 @@ const db = createDatabase({
   onPoolError: (error) => logger.warn({ err: error }, "database connection lost"),
 });
 
+const realtime = realtimeConfigFromEnv(env);
 const app = await buildServer({
   logger,
   db,
@@ -25,9 +26,10 @@ const app = await buildServer({
   trustProxy: env.TRUST_PROXY,
   connectors: createConnectors(env),
   secrets: createSecretBox(env.ENCRYPTION_KEYS),
+  realtime,
   clientConfig: {
     environment: env.NODE_ENV,
-    realtime: toClientConfig(realtimeConfigFromEnv(env)),
+    realtime: toClientConfig(realtime),
     analytics: env.POSTHOG_KEY ? { posthogKey: env.POSTHOG_KEY, posthogHost: env.POSTHOG_HOST } : null,
   },
 });

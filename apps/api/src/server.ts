@@ -9,6 +9,7 @@ import { getReadiness } from "@omnify/core";
 import type { Db } from "@omnify/db";
 import { createMailer } from "@omnify/email";
 import type { Logger } from "@omnify/logger";
+import { createChannelAuthorizer, type RealtimeServerConfig } from "@omnify/realtime/server";
 import type { SecretBox } from "@omnify/secrets";
 import { type AppRouter, appRouter, type ClientConfig, createContext, type Viewer } from "@omnify/trpc";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
@@ -17,6 +18,7 @@ import { registerAuthRoutes } from "./auth-routes.ts";
 import { registerCsrfGuard } from "./csrf.ts";
 import { registerIntegrationRoutes, type SessionLookup } from "./integration-routes.ts";
 import { type AuthRateLimits, createAuthRateLimiter, defaultAuthRateLimits } from "./rate-limits.ts";
+import { registerRealtimeRoutes } from "./realtime-routes.ts";
 
 export interface ServerOptions {
   db: Db;
@@ -37,6 +39,8 @@ export interface ServerOptions {
   connectors: Connectors;
   /** Seals platform tokens at rest. */
   secrets: SecretBox;
+  /** The realtime server's credentials: the API signs members' subscriptions to private channels. */
+  realtime: RealtimeServerConfig;
 }
 
 async function viewerFor(auth: Auth, headers: Headers): Promise<Viewer> {
@@ -115,12 +119,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   registerCsrfGuard(app, {
-    cookiePrefixes: ["/trpc"],
+    // A cross-site page must not obtain a member's channel signature with their cookie either.
+    cookiePrefixes: ["/trpc", "/api/realtime"],
     alwaysPrefixes: [authBasePath],
     trustedOrigins: [appUrl, ...trustedOrigins],
   });
   registerAuthRoutes(app, { auth, db, limiter, appUrl });
   registerIntegrationRoutes(app, { deps, auth, sessionOf });
+  await registerRealtimeRoutes(app, {
+    db,
+    auth,
+    sessionOf,
+    authorize: createChannelAuthorizer(options.realtime),
+  });
 
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",

@@ -24,3 +24,8 @@ export type Revocation = inferOutput<Api["integrations"]["disconnect"]>["revocat
 export type ShopRole = Shop["role"];
 export type Persona = Shop["persona"];
 export type ShopPermission = Shop["permissions"][number];
+
+/** A sync run as members see it (`sync.active`, `sync.runs`). */
+export type SyncRun = inferOutput<Api["sync"]["active"]>[number];
+export type SyncRunStatus = SyncRun["status"];
+export type SyncTrigger = SyncRun["trigger"];

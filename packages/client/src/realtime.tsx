@@ -1,4 +1,4 @@
-import type { EventName, EventPayload } from "@omnify/realtime";
+import { channelAuthorizationPath, type EventName, type EventPayload } from "@omnify/realtime";
 import { connectRealtime, subscribe } from "@omnify/realtime/browser";
 import type Pusher from "pusher-js";
 import {
@@ -42,7 +42,10 @@ export function RealtimeConnectionProvider({
   return <RealtimeContext.Provider value={{ connection, failed }}>{children}</RealtimeContext.Provider>;
 }
 
-/** Connects once the client configuration has loaded; disconnects on unmount. */
+/**
+ * Connects once the client configuration has loaded; disconnects on unmount. Private channels
+ * are authorised by the API for the signed-in user.
+ */
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const clientConfig = useClientConfig();
   const realtime = clientConfig.data?.realtime;
@@ -50,7 +53,8 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!realtime) return;
-    const pusher = connectRealtime(realtime);
+    // Both SPAs are served on the API's origin, so the session cookie goes with the request.
+    const pusher = connectRealtime(realtime, { channelAuthorizationEndpoint: channelAuthorizationPath });
     setConnection(pusher);
     return () => {
       pusher.disconnect();

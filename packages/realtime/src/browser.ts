@@ -2,10 +2,22 @@ import Pusher from "pusher-js";
 import type { z } from "zod";
 import type { ChannelDefinition, EventName, EventPayload, RealtimeClientConfig } from "./index.ts";
 
-export function connectRealtime(config: RealtimeClientConfig): Pusher {
+export interface ConnectOptions {
+  /**
+   * Where pusher-js asks for a signature before subscribing to a `private-`
+   * channel (same origin, so the session cookie goes along). Without it only
+   * public channels can be subscribed to.
+   */
+  channelAuthorizationEndpoint?: string;
+}
+
+export function connectRealtime(config: RealtimeClientConfig, options: ConnectOptions = {}): Pusher {
   return new Pusher(config.key, {
     cluster: config.cluster,
     forceTLS: config.useTLS,
+    ...(options.channelAuthorizationEndpoint
+      ? { channelAuthorization: { endpoint: options.channelAuthorizationEndpoint, transport: "ajax" } }
+      : {}),
     ...(config.host
       ? {
           wsHost: config.host,

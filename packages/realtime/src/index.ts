@@ -68,6 +68,12 @@ export type SyncRunEvent = z.output<typeof syncRunEvent>;
 export const shopChannelPrefix = "private-shop-";
 
 /**
+ * The API's Pusher channel-authorization endpoint: browsers post `socket_id`
+ * and `channel_name` there (form-encoded) before subscribing to a private channel.
+ */
+export const channelAuthorizationPath = "/api/realtime/auth";
+
+/**
  * A shop's private channel: only the shop's members are authorised to
  * subscribe (the API checks membership for every subscription).
  */

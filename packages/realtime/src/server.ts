@@ -43,9 +43,8 @@ export function realtimeConfigFromEnv(env: PusherEnv): RealtimeServerConfig {
   };
 }
 
-/** Server-side trigger helper: validates the payload against the channel's schema, then sends it. */
-export function createRealtimePublisher(config: RealtimeServerConfig): RealtimePublisher {
-  const pusher = new Pusher({
+function pusherOf(config: RealtimeServerConfig): Pusher {
+  return new Pusher({
     appId: config.appId,
     key: config.key,
     secret: config.secret,
@@ -54,6 +53,11 @@ export function createRealtimePublisher(config: RealtimeServerConfig): RealtimeP
     ...(config.host ? { host: config.host } : {}),
     ...(config.port ? { port: String(config.port) } : {}),
   });
+}
+
+/** Server-side trigger helper: validates the payload against the channel's schema, then sends it. */
+export function createRealtimePublisher(config: RealtimeServerConfig): RealtimePublisher {
+  const pusher = pusherOf(config);
   return {
     async publish(channel, event, payload) {
       const schema = channel.events[event];
@@ -76,4 +80,16 @@ export function toClientConfig(config: RealtimeServerConfig): RealtimeClientConf
     port: config.port,
     useTLS: config.useTLS,
   };
+}
+
+/**
+ * Signs one socket's subscription to one private channel: the `auth` value the
+ * realtime server checks (`<key>:<HMAC-SHA256 of "socketId:channel">`). Who may
+ * subscribe to what is the caller's decision; this only signs.
+ */
+export type ChannelAuthorizer = (socketId: string, channelName: string) => { auth: string };
+
+export function createChannelAuthorizer(config: RealtimeServerConfig): ChannelAuthorizer {
+  const pusher = pusherOf(config);
+  return (socketId, channelName) => ({ auth: pusher.authorizeChannel(socketId, channelName).auth });
 }

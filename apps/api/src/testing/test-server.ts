@@ -1,6 +1,7 @@
 import type { Connectors } from "@omnify/connectors";
 import type { Db } from "@omnify/db";
 import { createLogger, type Logger } from "@omnify/logger";
+import { type RealtimeServerConfig, toClientConfig } from "@omnify/realtime/server";
 import type { SecretBox } from "@omnify/secrets";
 import type { ClientConfig } from "@omnify/trpc";
 import { testConnectors, testSecrets } from "@omnify/trpc/testing";
@@ -8,9 +9,20 @@ import type { FastifyInstance } from "fastify";
 import type { AuthRateLimits } from "../rate-limits.ts";
 import { buildServer } from "../server.ts";
 
+/** Nothing listens there: tests only check the signatures the API makes with the secret. */
+export const testRealtimeConfig: RealtimeServerConfig = {
+  appId: "test-app",
+  key: "test-key",
+  secret: "test-realtime-secret",
+  cluster: "mt1",
+  host: "127.0.0.1",
+  port: 6001,
+  useTLS: false,
+};
+
 export const testClientConfig: ClientConfig = {
   environment: "test",
-  realtime: { key: "test-key", cluster: "mt1", host: "127.0.0.1", port: 6001, useTLS: false },
+  realtime: toClientConfig(testRealtimeConfig),
   analytics: null,
 };
 
@@ -40,6 +52,7 @@ export function buildTestServer(db: Db, options: TestServerOptions = {}) {
     smtp: options.smtp,
     connectors: options.connectors ?? testConnectors,
     secrets: options.secrets ?? testSecrets,
+    realtime: testRealtimeConfig,
   });
 }
 

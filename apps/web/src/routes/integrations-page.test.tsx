@@ -4,6 +4,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import type { Integration, IntegrationAccount, IntegrationCard, Platform, Shop } from "../api-types.ts";
 import { formatDate } from "../components/format-date.ts";
+import { historyPageSize } from "../features/sync/sync-history.tsx";
 import { aShop, renderApp, seedShop, shopId } from "../testing/render-app.tsx";
 import { type StubAnswer, type StubCall, stubTrpc } from "../testing/stub-trpc.ts";
 
@@ -80,13 +81,26 @@ function renderIntegrations(
   return renderApp(`/shops/${shopId}/integrations${search}`, (harness: TestHarness) => {
     seedShop(harness, { shop: aShop(role) });
     harness.queryClient.setQueryData(harness.trpc.integrations.list.queryKey({ shopId }), cards);
+    seedHistory(harness);
   });
 }
 
-/** Answers `integrations.list` with `cards`, the given procedures with their answers, anything else `[]`. */
+/** An empty sync history, already loaded. */
+function seedHistory({ queryClient, trpc }: TestHarness) {
+  queryClient.setQueryData(trpc.sync.runs.infiniteQueryKey({ shopId, limit: historyPageSize }), {
+    pages: [{ items: [], nextCursor: null }],
+    pageParams: [null],
+  });
+}
+
+/** The answer of a procedure this file does not look at. */
+const otherAnswer = (path: string) => (path === "sync.runs" ? { items: [], nextCursor: null } : []);
+
+/** Answers `integrations.list` with `cards`, the given procedures with their answers, anything else empty. */
 function stubIntegrations(cards: IntegrationCard[], answers: Record<string, StubAnswer> = {}): StubCall[] {
   return stubTrpc(
-    ({ path }) => answers[path] ?? { data: path === "integrations.list" ? withoutDates(cards) : [] },
+    ({ path }) =>
+      answers[path] ?? { data: path === "integrations.list" ? withoutDates(cards) : otherAnswer(path) },
   );
 }
 
@@ -442,9 +456,12 @@ describe("IntegrationsPage", () => {
     stubTrpc(({ path }) =>
       path === "integrations.list" && failing
         ? { error: { code: "FORBIDDEN", message: "You do not have access to this shop's integrations." } }
-        : { data: withoutDates(theCards()) },
+        : { data: path === "integrations.list" ? withoutDates(theCards()) : otherAnswer(path) },
     );
-    renderApp(`/shops/${shopId}/integrations`, (harness) => seedShop(harness, { shop: aShop("owner") }));
+    renderApp(`/shops/${shopId}/integrations`, (harness) => {
+      seedShop(harness, { shop: aShop("owner"), integrations: null });
+      seedHistory(harness);
+    });
 
     const alert = await screen.findByRole("alert");
     expect(within(alert).getByText("The integrations could not be loaded")).toBeTruthy();

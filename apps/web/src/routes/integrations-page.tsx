@@ -2,6 +2,7 @@ import { PageHeader } from "@omnify/ui";
 import { getRouteApi } from "@tanstack/react-router";
 import { IntegrationList } from "../features/integrations/integration-list.tsx";
 import { can, useCurrentShop } from "../features/shops/use-current-shop.ts";
+import { SyncHistory } from "../features/sync/sync-history.tsx";
 
 const route = getRouteApi("/shops/$shopId/integrations");
 
@@ -38,6 +39,9 @@ export function IntegrationsPage() {
         onDismiss={() => forget({ connected: true })}
         onSettled={() => forget({ connected: true, choose: true })}
       />
+      <div className="mt-10">
+        <SyncHistory shopId={shop.id} />
+      </div>
     </>
   );
 }

@@ -4,6 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, Outlet } from "@tanstack/react-router";
 import { useEffect } from "react";
 import { isMissing, isSignedOut } from "../components/query-errors.ts";
+import { ReauthBanner } from "../features/integrations/reauth-banner.tsx";
+import { useShopSyncEvents } from "../features/sync/use-shop-sync-events.ts";
 import { forgetLastShop, rememberLastShop } from "../session/last-shop.ts";
 
 const route = getRouteApi("/shops/$shopId");
@@ -22,7 +24,15 @@ export function ShopLayout() {
   }, [loaded, missing, shopId]);
 
   if (missing) return <ShopNotFound />;
-  if (shop.data) return <Outlet />;
+  if (shop.data) {
+    return (
+      <>
+        <ShopEvents shopId={shopId} />
+        <ReauthBanner shopId={shopId} />
+        <Outlet />
+      </>
+    );
+  }
   if (shop.isError) {
     return (
       <>
@@ -52,6 +62,12 @@ export function ShopLayout() {
       <SkeletonLines className="space-y-3" sizes={["h-8 w-64", "h-4 w-80 max-w-full", "h-40 w-full"]} />
     </div>
   );
+}
+
+/** Live updates of the shop, subscribed once membership is known (the API refuses others). */
+function ShopEvents({ shopId }: { shopId: string }) {
+  useShopSyncEvents(shopId);
+  return null;
 }
 
 function ShopNotFound() {

@@ -70,6 +70,8 @@ describe("route guards", () => {
         trpc.shops.get.queryKey({ shopId: secondShopId }),
         aShop("viewer", { id: secondShopId, name: "Second Shop" }),
       );
+      // Every shop page reads it for the reconnect banner.
+      queryClient.setQueryData(trpc.integrations.list.queryKey({ shopId: secondShopId }), []);
     });
     await settle(router);
     expect(router.state.location.pathname).toBe(`/shops/${secondShopId}`);

@@ -5,7 +5,7 @@
 import { createTestHarness, type TestHarness } from "@omnify/client/testing";
 import { createMemoryHistory, RouterProvider } from "@tanstack/react-router";
 import { render } from "@testing-library/react";
-import type { Me, Member, PendingInvitation, Shop } from "../api-types.ts";
+import type { IntegrationCard, Me, Member, PendingInvitation, Shop } from "../api-types.ts";
 import { createAppRouter } from "../router.tsx";
 
 // happy-dom lacks HTMLSelectElement#size (0 in browsers). Without it react-hook-form takes every
@@ -56,6 +56,7 @@ const permissionsByRole: Record<Shop["role"], Shop["permissions"]> = {
     "team.manage",
     "shop.transfer",
     "integrations.manage",
+    "integrations.sync",
     "recommendations.act",
   ],
   admin: [
@@ -65,9 +66,10 @@ const permissionsByRole: Record<Shop["role"], Shop["permissions"]> = {
     "team.invite",
     "team.manage",
     "integrations.manage",
+    "integrations.sync",
     "recommendations.act",
   ],
-  member: ["shop.view", "team.view", "recommendations.act"],
+  member: ["shop.view", "team.view", "integrations.sync", "recommendations.act"],
   viewer: ["shop.view", "team.view"],
 };
 
@@ -123,7 +125,15 @@ export function seedShop(
     shop,
     members = [],
     invitations,
-  }: { user?: Me; shop: Shop; members?: Member[]; invitations?: PendingInvitation[] },
+    integrations = [],
+  }: {
+    user?: Me;
+    shop: Shop;
+    members?: Member[];
+    invitations?: PendingInvitation[];
+    /** Every shop page reads them (the reconnect banner); null leaves them to be fetched. */
+    integrations?: IntegrationCard[] | null;
+  },
 ) {
   const { queryClient, trpc } = harness;
   queryClient.setQueryData(trpc.account.me.queryKey(), { user });
@@ -139,6 +149,10 @@ export function seedShop(
   ]);
   queryClient.setQueryData(trpc.shops.get.queryKey({ shopId: shop.id }), shop);
   queryClient.setQueryData(trpc.team.listMembers.queryKey({ shopId: shop.id }), members);
+  if (integrations)
+    queryClient.setQueryData(trpc.integrations.list.queryKey({ shopId: shop.id }), integrations);
+  // No sync in progress unless a test says so.
+  queryClient.setQueryData(trpc.sync.active.queryKey({ shopId: shop.id }), []);
   if (invitations)
     queryClient.setQueryData(trpc.team.listInvitations.queryKey({ shopId: shop.id }), invitations);
 }

@@ -34,7 +34,7 @@ export function stubTrpc(answer: (call: StubCall) => StubAnswer): StubCall[] {
       const call = { path, input: inputs[String(index)]?.json };
       calls.push(call);
       const outcome = answer(call);
-      if ("data" in outcome) return { result: { data: { json: outcome.data } } };
+      if ("data" in outcome) return { result: { data: withDates(outcome.data) } };
       const [code, httpStatus] = jsonRpcCodes[outcome.error.code];
       const { message, fieldErrors } = outcome.error;
       return {
@@ -50,4 +50,27 @@ export function stubTrpc(answer: (call: StubCall) => StubAnswer): StubCall[] {
     vi.unstubAllGlobals();
   });
   return calls;
+}
+
+/**
+ * superjson's wire form of `data`: Dates travel as ISO strings, and `meta` names where they
+ * were (dotted paths), so the client revives them as the API's answers would be.
+ */
+function withDates(data: unknown): { json: unknown; meta?: { values: Record<string, ["Date"]> } } {
+  const values: Record<string, ["Date"]> = {};
+  const walk = (value: unknown, path: string[]): unknown => {
+    if (value instanceof Date) {
+      values[path.join(".")] = ["Date"];
+      return value.toISOString();
+    }
+    if (Array.isArray(value)) return value.map((item, index) => walk(item, [...path, String(index)]));
+    if (value && typeof value === "object") {
+      return Object.fromEntries(
+        Object.entries(value).map(([key, item]) => [key, walk(item, [...path, key])]),
+      );
+    }
+    return value;
+  };
+  const json = walk(data, []);
+  return Object.keys(values).length > 0 ? { json, meta: { values } } : { json };
 }

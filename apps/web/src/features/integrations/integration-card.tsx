@@ -1,6 +1,7 @@
 import { Card, cx, FormAlert, StatusBadge } from "@omnify/ui";
 import { useEffect, useRef, useState } from "react";
 import type { IntegrationCard as CardData, Integration, Revocation } from "../../api-types.ts";
+import { SyncPanel } from "../sync/sync-panel.tsx";
 import { AccountList } from "./account-list.tsx";
 import { AccountPicker } from "./account-picker.tsx";
 import { ConnectButton } from "./connect-button.tsx";
@@ -20,6 +21,8 @@ export interface IntegrationCardProps {
   card: CardData;
   /** May connect, reconnect, choose accounts and disconnect (`integrations.manage`). */
   canManage: boolean;
+  /** May ask for a sync now (`integrations.sync`). */
+  canSync: boolean;
   /** The connect flow sent the owner here to choose this connection's accounts. */
   choosing: boolean;
   /** The owner is done with the connect flow that brought them here: accounts saved, or disconnected. */
@@ -27,7 +30,14 @@ export interface IntegrationCardProps {
 }
 
 /** One platform: its status, what the connection is, and what the viewer may do about it. */
-export function IntegrationCard({ shopId, card, canManage, choosing, onSettled }: IntegrationCardProps) {
+export function IntegrationCard({
+  shopId,
+  card,
+  canManage,
+  canSync,
+  choosing,
+  onSettled,
+}: IntegrationCardProps) {
   const item = useRef<HTMLLIElement>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { integration } = card;
@@ -55,6 +65,9 @@ export function IntegrationCard({ shopId, card, canManage, choosing, onSettled }
         <div className="flex flex-col gap-4">
           {notice ? <FormAlert tone="success">{notice}</FormAlert> : null}
           <ConnectionSummary card={card} canManage={canManage} />
+          {integration && integration.status !== "disconnected" ? (
+            <SyncPanel shopId={shopId} integration={integration} name={card.name} canSync={canSync} />
+          ) : null}
           {integration && integration.status !== "disconnected" && hasAccountChoice(card.platform) ? (
             canManage ? (
               <AccountPicker

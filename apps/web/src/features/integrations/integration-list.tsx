@@ -48,6 +48,7 @@ export function IntegrationList({ shop, connected, choose, onDismiss, onSettled 
               shopId={shop.id}
               card={card}
               canManage={can(shop, "integrations.manage")}
+              canSync={can(shop, "integrations.sync")}
               choosing={choose !== undefined && card.integration?.id === choose}
               onSettled={onSettled}
             />
