@@ -19,6 +19,13 @@ export interface SandboxOptions {
   tuning?: Partial<SandboxTuning>;
   /** Origin the sandbox is reached at. */
   publicUrl: string;
+  /**
+   * Adds Meta ad account `1010000009` ("Bulk test — N ads", UTC, USD) on
+   * which about `ads` ads deliver every day, for load tests and benchmarks.
+   * Off by default; it leaves the demo accounts and the shop's orders as
+   * they are.
+   */
+  largeAccount?: { ads: number };
 }
 
 export interface Sandbox {
@@ -42,8 +49,9 @@ export function createSandbox({
   faults = {},
   tuning = {},
   publicUrl,
+  largeAccount,
 }: SandboxOptions): Sandbox {
-  const dataset = new SandboxDataset(seed);
+  const dataset = new SandboxDataset(seed, { largeAccount });
   const context: SandboxContext = {
     dataset,
     now,

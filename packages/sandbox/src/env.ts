@@ -1,5 +1,6 @@
 import { fields, parseConfig } from "@omnify/config";
 import { z } from "zod";
+import { largeAccountMaxAds } from "./dataset/index.ts";
 import { faultsSchema } from "./faults.ts";
 
 export const sandboxEnvSchema = z.object({
@@ -28,6 +29,16 @@ export const sandboxEnvSchema = z.object({
     .optional(),
   /** Freezes the sandbox's clock at an ISO instant (demos that must look the same every day). */
   SANDBOX_NOW: z.iso.datetime({ error: "must be an ISO date-time such as 2026-11-22T15:00:00Z" }).optional(),
+  /**
+   * Adds a Meta ad account (1010000009) on which this many ads deliver every
+   * day, for load tests (2,800 ads ≈ 1M ad-day rows a year); none by default.
+   */
+  SANDBOX_LARGE_ACCOUNT_ADS: z.coerce
+    .number({ error: "must be an integer" })
+    .int({ error: "must be an integer" })
+    .min(1, { error: "must be at least 1" })
+    .max(largeAccountMaxAds, { error: `must be at most ${largeAccountMaxAds}` })
+    .optional(),
   LOG_LEVEL: fields.logLevel,
 });
 

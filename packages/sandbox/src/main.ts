@@ -14,6 +14,7 @@ const sandbox = createSandbox({
   faults: env.SANDBOX_FAULTS,
   now: frozen ? () => frozen : undefined,
   publicUrl,
+  largeAccount: env.SANDBOX_LARGE_ACCOUNT_ADS ? { ads: env.SANDBOX_LARGE_ACCOUNT_ADS } : undefined,
 });
 
 const server = serve(
@@ -30,7 +31,11 @@ const server = serve(
     hostname: env.SANDBOX_HOST,
     port: env.SANDBOX_PORT,
   },
-  () => logger.info({ url: publicUrl, seed: env.SANDBOX_SEED }, "sandbox listening"),
+  () =>
+    logger.info(
+      { url: publicUrl, seed: env.SANDBOX_SEED, largeAccountAds: env.SANDBOX_LARGE_ACCOUNT_ADS },
+      "sandbox listening",
+    ),
 );
 
 const shutdown = () => {

@@ -237,6 +237,66 @@ export const platformTemplates: Record<SandboxAdPlatform, PlatformTemplate> = {
   },
 };
 
+/** The bulk-test Meta account's id (`largeAccount` option); never one of the demo shop's own accounts. */
+export const largeAccountId = "1010000009";
+
+/** The most ads the bulk-test account can be asked for: 20,000 make 7.3M ad-day rows a year, and every ad made is kept. */
+export const largeAccountMaxAds = 20_000;
+
+const largeAccountThemes = ["Prospecting", "Advantage+ shopping", "Lookalike", "Catalog", "Retargeting"];
+
+/**
+ * A Meta account for load tests: campaigns of ten ad sets, each ad set with
+ * two overlapping creative generations, so that `ads` ads (rounded up to an
+ * even number) deliver on every day once the rotation has started (well
+ * before any history window). Each ad spends about $6–12 a day.
+ */
+export function largeAccountTemplate(ads: number): AccountTemplate {
+  if (!Number.isInteger(ads) || ads < 1 || ads > largeAccountMaxAds)
+    throw new Error(`largeAccount.ads must be an integer from 1 to ${largeAccountMaxAds}`);
+  const adSetsPerCampaign = 10;
+  // Two generations overlap, so an ad set with k ads per cycle has 2k ads delivering.
+  const slots = Math.ceil(ads / 2);
+  const adSetCount = Math.ceil(slots / 5);
+  const campaignCount = Math.ceil(adSetCount / adSetsPerCampaign);
+  const campaigns: CampaignTemplate[] = [];
+  for (let campaign = 0; campaign < campaignCount; campaign++) {
+    const label = String(campaign + 1).padStart(3, "0");
+    const sets: AdSetTemplate[] = [];
+    for (
+      let set = campaign * adSetsPerCampaign;
+      set < Math.min(adSetCount, (campaign + 1) * adSetsPerCampaign);
+      set++
+    )
+      sets.push({
+        name: `Bulk ${label}.${String(set - campaign * adSetsPerCampaign + 1).padStart(2, "0")}`,
+        // 14–42 days, so creatives launch and retire on many different days.
+        cycleDays: 14 + ((set * 7) % 29),
+        adsPerCycle: Math.floor(slots / adSetCount) + (set < slots % adSetCount ? 1 : 0),
+        fatigueShare: 0.5,
+      });
+    const delivering = 2 * sets.reduce((sum, set) => sum + set.adsPerCycle, 0);
+    const dailyBudget = Math.round(delivering * (6 + ((campaign * 37) % 7)));
+    const elasticity = 0.6 + ((campaign * 13) % 10) / 100;
+    campaigns.push({
+      name: `Bulk ${label} — ${largeAccountThemes[campaign % largeAccountThemes.length]}`,
+      objective: "OUTCOME_SALES",
+      dailyBudget,
+      // ROAS about 2.5 at the typical budget.
+      scale: 2.5 * dailyBudget ** (1 - elasticity),
+      elasticity,
+      adSets: sets,
+    });
+  }
+  return {
+    id: largeAccountId,
+    name: `Bulk test — ${ads} ads`,
+    currency: "USD",
+    timeZone: "UTC",
+    campaigns,
+  };
+}
+
 export const shopTemplate = {
   domain: "juniper-and-pine.myshopify.com",
   name: "Juniper & Pine",

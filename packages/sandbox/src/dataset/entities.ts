@@ -73,7 +73,7 @@ export function buildAccounts(
   return template.accounts.map((account, index) => buildAccount(seed, platform, template, account, index));
 }
 
-function buildAccount(
+export function buildAccount(
   seed: number,
   platform: SandboxAdPlatform,
   template: PlatformTemplate,
@@ -183,21 +183,31 @@ export function adsOverlapping(
     0,
     Math.floor((daysBetween(anchorDate, since) - adSet.offset - lifetime) / adSet.cycleDays),
   );
+  let built = builtAds.get(adSet);
+  if (!built) {
+    built = [];
+    builtAds.set(adSet, built);
+  }
   const ads: SandboxAd[] = [];
   for (let generation = firstGeneration; ; generation++) {
     const start = addDays(anchorDate, adSet.offset + generation * adSet.cycleDays);
     if (start > until) break;
     for (let slot = 0; slot < adSet.adsPerCycle; slot++) {
-      const ad = buildAd(
-        seed,
-        prefix,
-        account.index,
-        adSet,
-        generation * adSet.adsPerCycle + slot,
-        account.id,
-      );
+      const ordinal = generation * adSet.adsPerCycle + slot;
+      let ad = built[ordinal];
+      if (!ad) {
+        ad = buildAd(seed, prefix, account.index, adSet, ordinal, account.id);
+        built[ordinal] = ad;
+      }
       if (ad.end >= since) ads.push(ad);
     }
   }
   return ads;
 }
+
+/**
+ * Ads already made, by ad set and ordinal: an ad is a pure function of its
+ * ad set (which belongs to one dataset, so one seed), and the same ads are
+ * asked for on every day they deliver.
+ */
+const builtAds = new WeakMap<SandboxAdSet, SandboxAd[]>();

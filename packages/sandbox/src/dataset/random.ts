@@ -30,16 +30,41 @@ export interface Random {
  * can be produced on its own, in any order, and always comes out the same.
  */
 export function randomFor(...parts: (string | number)[]): Random {
-  const generator = xoroshiro128plus(hash32(...parts));
-  const float = () => uniformFloat64(generator);
-  return {
-    float,
-    between: (min, max) => min + (max - min) * float(),
-    int: (min, max) => min + Math.floor(float() * (max - min + 1)),
-    normal: () => Math.sqrt(-2 * Math.log(1 - float())) * Math.cos(2 * Math.PI * float()),
-    chance: (probability) => float() < probability,
-    pick: (items) => items[Math.floor(float() * items.length)] as (typeof items)[number],
-  };
+  return new KeyedRandom(hash32(...parts));
+}
+
+/** One class rather than closures per draw: a bulk-test report makes a million of these. */
+class KeyedRandom implements Random {
+  private readonly generator: ReturnType<typeof xoroshiro128plus>;
+
+  constructor(seed: number) {
+    this.generator = xoroshiro128plus(seed);
+  }
+
+  float(): number {
+    return uniformFloat64(this.generator);
+  }
+
+  between(min: number, max: number): number {
+    return min + (max - min) * this.float();
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.float() * (max - min + 1));
+  }
+
+  normal(): number {
+    const radius = Math.sqrt(-2 * Math.log(1 - this.float()));
+    return radius * Math.cos(2 * Math.PI * this.float());
+  }
+
+  chance(probability: number): boolean {
+    return this.float() < probability;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.float() * items.length)] as T;
+  }
 }
 
 /** A Poisson draw (Knuth for small means, a rounded normal for large ones). */

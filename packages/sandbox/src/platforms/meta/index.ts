@@ -10,6 +10,7 @@ import {
   adType,
   applyFiltering,
   campaignType,
+  type GraphRow,
   type NodeType,
   selectAll,
 } from "./entities.ts";
@@ -22,7 +23,8 @@ import {
   unknownObject,
   usageKey,
 } from "./errors.ts";
-import { insightRows, parseInsightQuery } from "./insights.ts";
+import { InsightPages } from "./insight-pages.ts";
+import { parseInsightQuery } from "./insights.ts";
 import { dialogRoutes, GrantLineage, tokenRoute } from "./oauth.ts";
 import { paginate } from "./paging.ts";
 import { paramsOf, parseFields, readForm, tokenOf } from "./params.ts";
@@ -47,6 +49,8 @@ export function metaRoutes(context: SandboxContext): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
   const lineage = new GrantLineage();
   const runs = new ReportRuns(context);
+  const insights = new InsightPages(context);
+  const entities = new EntityRows(context);
   const usage = new UsageMeter();
 
   app.route("/www", dialogRoutes(context));
@@ -112,8 +116,8 @@ export function metaRoutes(context: SandboxContext): Hono<SandboxEnv> {
       const run = edge === "insights" ? runs.find(node, c.get("grant").clientId) : undefined;
       if (!run) return unknownObject(node, "GET");
       if (!canReadAds(c)) return adsPermissionMissing();
-      if (run.rows === null) return reportNotReady();
-      return respond(c, paginate(c, context, run.rows));
+      if (run.snapshot === null) return reportNotReady();
+      return insights.page(c, run.account, run.query, run.snapshot);
     }
     const account = accountOf(context, node);
     if (!account) return unknownObject(node, "GET");
@@ -122,11 +126,12 @@ export function metaRoutes(context: SandboxContext): Hono<SandboxEnv> {
     if (edge === "insights") {
       const parsed = parseInsightQuery(params, account, context);
       if (!parsed.ok) return parsed.error;
-      return respond(c, paginate(c, context, insightRows(context, account, parsed.query, context.now())));
+      const snapshot = { now: context.now(), restatements: context.dataset.restatements };
+      return insights.page(c, account, parsed.query, snapshot);
     }
     const type = edgeTypes[edge];
     if (!type) return unknownObject(node, "GET");
-    const filtered = applyFiltering(type.rows(context, account, context.now()), type, params.filtering);
+    const filtered = applyFiltering(entities.rows(type, account, context.now()), type, params.filtering);
     if (!filtered.ok) return filtered.error;
     return respondWithRows(c, context, filtered.rows, type);
   });
@@ -174,19 +179,45 @@ function pick(node: Record<string, unknown>, c: Context): Record<string, unknown
   return Object.fromEntries(Object.entries(node).filter(([key]) => key === "id" || fields.includes(key)));
 }
 
+/** A page of an edge's rows with the requested fields: unknown fields are refused first, then only the page is picked. */
 function respondWithRows(
   c: Context<SandboxEnv>,
   context: SandboxContext,
   rows: Record<string, unknown>[],
   type: NodeType,
 ): Response {
-  const selected = selectAll(rows, paramsOf(c).fields, type);
+  const fields = paramsOf(c).fields;
+  const checked = selectAll([], fields, type);
+  if (!checked.ok) return checked.error;
+  const paged = paginate(c, context, rows);
+  if ("error" in paged) return paged.error;
+  const selected = selectAll(paged.data, fields, type);
   if (!selected.ok) return selected.error;
-  return respond(c, paginate(c, context, selected.rows));
+  return c.json({ ...paged, data: selected.rows });
 }
 
-function respond(c: Context<SandboxEnv>, paged: ReturnType<typeof paginate>): Response {
-  return "error" in paged ? paged.error : c.json(paged);
+/**
+ * An account's entity rows, kept until the account's day turns: ads and
+ * creatives are worked out from the whole history window (tens of
+ * thousands on the bulk-test account), and a client reads them page by page.
+ */
+class EntityRows {
+  private readonly cache = new Map<string, GraphRow[]>();
+
+  constructor(private readonly context: SandboxContext) {}
+
+  rows(type: NodeType, account: SandboxAccount, now: Date): GraphRow[] {
+    const { today } = this.context.dataset.window(account.timeZone, now);
+    const key = `${type.name}|${account.id}|${today}`;
+    let rows = this.cache.get(key);
+    if (!rows) {
+      rows = type.rows(this.context, account, now);
+      this.cache.set(key, rows);
+      // A handful of accounts and edges are read at a time.
+      for (const oldKey of this.cache.keys()) if (this.cache.size > 32) this.cache.delete(oldKey);
+    }
+    return rows;
+  }
 }
 
 /**

@@ -1,7 +1,6 @@
-import { addDays, daysBetween } from "../../dataset/calendar.ts";
-import type { SandboxAccount, SandboxMetricRow } from "../../dataset/index.ts";
+import { addDays } from "../../dataset/calendar.ts";
+import type { ReportingSnapshot, SandboxAccount, SandboxMetricRow } from "../../dataset/index.ts";
 import type { SandboxContext } from "../../platform.ts";
-import type { GraphRow } from "./entities.ts";
 import { graphError, invalidParameter } from "./errors.ts";
 import { centsToDecimal, ratio } from "./format.ts";
 import { jsonParam, parseFields } from "./params.ts";
@@ -137,135 +136,212 @@ interface Totals {
   conversionValue: number;
 }
 
-/**
- * Rows as Meta reports them: one per object (at the query's level) and time
- * bucket that had delivery, every metric a string, money in major units.
- */
-export function insightRows(
-  context: SandboxContext,
-  account: SandboxAccount,
-  query: InsightQuery,
-  now: Date,
-): GraphRow[] {
-  const campaigns = new Map(account.campaigns.map((campaign) => [campaign.id, campaign]));
-  const adSetNames = new Map(
-    account.campaigns.flatMap((campaign) => campaign.adSets.map((adSet) => [adSet.id, adSet.name] as const)),
-  );
-  const adNames =
-    query.level === "ad" && query.fields.includes("ad_name")
-      ? new Map(context.dataset.ads(account, now).map((ad) => [ad.id, ad.name]))
-      : new Map<string, string>();
-
-  const groups = new Map<string, { row: SandboxMetricRow; start: string; stop: string; totals: Totals }>();
-  for (const row of context.dataset.metrics(account, query.since, query.until, now)) {
-    const [start, stop] = bucket(row.date, query);
-    const id = { account: account.id, campaign: row.campaignId, adset: row.adSetId, ad: row.adId }[
-      query.level
-    ];
-    const key = `${start}|${id}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = {
-        row,
-        start,
-        stop,
-        totals: { spend: 0, impressions: 0, reach: 0, clicks: 0, conversions: 0, conversionValue: 0 },
-      };
-      groups.set(key, group);
-    }
-    const { totals } = group;
-    totals.spend += row.spend;
-    totals.impressions += row.impressions;
-    // Reach is not additive at Meta either; the sandbox sums it as an upper bound.
-    totals.reach += row.reach;
-    totals.clicks += row.clicks;
-    totals.conversions += row.conversions;
-    totals.conversionValue += row.conversionValue;
-  }
-
-  const depth = levels.indexOf(query.level);
-  const out: GraphRow[] = [];
-  for (const { row, start, stop, totals } of groups.values()) {
-    if (totals.impressions === 0) continue;
-    const campaign = campaigns.get(row.campaignId);
-    const linkClicks = Math.floor(totals.clicks * 0.8);
-    const values: GraphRow = {
-      account_id: account.id,
-      account_name: account.name,
-      account_currency: account.currency,
-      campaign_id: depth >= 1 ? row.campaignId : undefined,
-      campaign_name: depth >= 1 ? campaign?.name : undefined,
-      adset_id: depth >= 2 ? row.adSetId : undefined,
-      adset_name: depth >= 2 ? adSetNames.get(row.adSetId) : undefined,
-      ad_id: depth >= 3 ? row.adId : undefined,
-      ad_name: depth >= 3 ? adNames.get(row.adId) : undefined,
-      objective: depth >= 1 ? campaign?.objective : undefined,
-      impressions: String(totals.impressions),
-      reach: String(totals.reach),
-      frequency: totals.reach > 0 ? ratio(totals.impressions / totals.reach) : undefined,
-      clicks: String(totals.clicks),
-      inline_link_clicks: String(linkClicks),
-      spend: centsToDecimal(totals.spend),
-      cpc: totals.clicks > 0 ? ratio(totals.spend / 100 / totals.clicks) : undefined,
-      cpm: ratio((totals.spend / 100 / totals.impressions) * 1000),
-      ctr: ratio((totals.clicks / totals.impressions) * 100),
-      actions: actionList([
-        ["link_click", linkClicks > 0 ? String(linkClicks) : null],
-        ...purchaseTypes.map(
-          (type) => [type, totals.conversions > 0 ? String(totals.conversions) : null] as const,
-        ),
-      ]),
-      action_values: actionList(
-        purchaseTypes.map((type) => [
-          type,
-          totals.conversionValue > 0 ? centsToDecimal(totals.conversionValue) : null,
-        ]),
-      ),
-      cost_per_action_type: actionList([
-        ["link_click", linkClicks > 0 ? ratio(totals.spend / 100 / linkClicks) : null],
-        ...purchaseTypes.map(
-          (type) =>
-            [type, totals.conversions > 0 ? ratio(totals.spend / 100 / totals.conversions) : null] as const,
-        ),
-      ]),
-      purchase_roas: actionList([
-        [
-          "omni_purchase",
-          totals.spend > 0 && totals.conversionValue > 0
-            ? ratio(totals.conversionValue / totals.spend)
-            : null,
-        ],
-      ]),
-    };
-    const result: GraphRow = {};
-    for (const field of query.fields) if (values[field] !== undefined) result[field] = values[field];
-    result.date_start = start;
-    result.date_stop = stop;
-    out.push(result);
-  }
-  return out;
-}
-
-/** `[{action_type, value}]`, without the action types that did not happen; absent when none did. */
-function actionList(entries: readonly (readonly [string, string | null])[]) {
-  const list = entries
-    .filter((entry): entry is readonly [string, string] => entry[1] !== null)
-    .map(([action_type, value]) => ({ action_type, value }));
-  return list.length > 0 ? list : undefined;
-}
-
-/** The first and last day of the time bucket a day falls in. */
-function bucket(date: string, query: InsightQuery): [string, string] {
+/** The query's time buckets in order, each `[date_start, date_stop]` clamped to the range. */
+export function insightBuckets(query: InsightQuery): [string, string][] {
   const clamp = (start: string, stop: string): [string, string] => [
     start < query.since ? query.since : start,
     stop > query.until ? query.until : stop,
   ];
-  if (query.increment === "all_days") return [query.since, query.until];
+  if (query.increment === "all_days") return [[query.since, query.until]];
+  const buckets: [string, string][] = [];
   if (query.increment === "monthly") {
-    const first = `${date.slice(0, 7)}-01`;
-    return clamp(first, addDays(`${addDays(first, 32).slice(0, 7)}-01`, -1));
+    for (let first = `${query.since.slice(0, 7)}-01`; first <= query.until; ) {
+      const next = `${addDays(first, 32).slice(0, 7)}-01`;
+      buckets.push(clamp(first, addDays(next, -1)));
+      first = next;
+    }
+    return buckets;
   }
-  const index = Math.floor(daysBetween(query.since, date) / query.increment);
-  const start = addDays(query.since, index * query.increment);
-  return clamp(start, addDays(start, query.increment - 1));
+  for (let start = query.since; start <= query.until; start = addDays(start, query.increment))
+    buckets.push(clamp(start, addDays(start, query.increment - 1)));
+  return buckets;
+}
+
+/**
+ * One time bucket's rows as Meta reports them, each already written as JSON:
+ * one per object at the query's level that had delivery, in order of first
+ * appearance, every metric a string, money in major units. Rows of the whole
+ * report are the buckets' rows in bucket order, so a page needs only the
+ * buckets it covers. Text rather than objects: a report can run to a million
+ * rows, and objects cost memory to keep and time to serialise.
+ */
+export function bucketRows(
+  context: SandboxContext,
+  account: SandboxAccount,
+  query: InsightQuery,
+  [start, stop]: [string, string],
+  snapshot: ReportingSnapshot,
+): string[] {
+  const groups: Group[] = [];
+  const rows = context.dataset.reportedRows(account, start, stop, snapshot);
+  if (query.level === "ad" && start === stop) {
+    // One day at ad level: every row is its own group (an ad has one row a day).
+    for (const row of rows) groups.push({ row, totals: row });
+  } else {
+    const byId = new Map<string, Group>();
+    for (const row of rows) {
+      const id =
+        query.level === "ad"
+          ? row.adId
+          : query.level === "adset"
+            ? row.adSetId
+            : query.level === "campaign"
+              ? row.campaignId
+              : account.id;
+      let group = byId.get(id);
+      if (!group) {
+        group = {
+          row,
+          totals: { spend: 0, impressions: 0, reach: 0, clicks: 0, conversions: 0, conversionValue: 0 },
+        };
+        byId.set(id, group);
+        groups.push(group);
+      }
+      const { totals } = group;
+      totals.spend += row.spend;
+      totals.impressions += row.impressions;
+      // Reach is not additive at Meta either; the sandbox sums it as an upper bound.
+      totals.reach += row.reach;
+      totals.clicks += row.clicks;
+      totals.conversions += row.conversions;
+      totals.conversionValue += row.conversionValue;
+    }
+  }
+  if (groups.length === 0) return [];
+
+  const depth = levels.indexOf(query.level);
+  const names: Names = {
+    account,
+    accountName: JSON.stringify(account.name),
+    accountCurrency: JSON.stringify(account.currency),
+    campaigns: new Map(account.campaigns.map((campaign) => [campaign.id, campaign])),
+    adSets: new Map(
+      account.campaigns.flatMap((campaign) =>
+        campaign.adSets.map((adSet) => [adSet.id, adSet.name] as const),
+      ),
+    ),
+    ads:
+      query.level === "ad" && query.fields.includes("ad_name")
+        ? new Map(context.dataset.ads(account, snapshot.now).map((ad) => [ad.id, ad.name]))
+        : new Map<string, string>(),
+  };
+  // Only the fields asked for are worked out, each with its key already quoted.
+  const wanted = query.fields.flatMap((field) => {
+    const write = fieldJson[field as InsightField];
+    return write && depth >= (levelOf[field as InsightField] ?? 0)
+      ? [{ key: `${JSON.stringify(field)}:`, write }]
+      : [];
+  });
+  const dates = `"date_start":${JSON.stringify(start)},"date_stop":${JSON.stringify(stop)}}`;
+  const out: string[] = [];
+  const parts: string[] = [];
+  for (const group of groups) {
+    if (group.totals.impressions === 0) continue;
+    parts.length = 0;
+    parts.push("{");
+    for (const { key, write } of wanted) {
+      const value = write(group, names);
+      if (value !== undefined) parts.push(key, value, ",");
+    }
+    parts.push(dates);
+    // Joined, so each row is one flat string rather than a tree of pieces.
+    out.push(parts.join(""));
+  }
+  return out;
+}
+
+type InsightField = (typeof insightFields)[number];
+
+/** One output row before formatting: the object (any of its rows) and its summed metrics. */
+interface Group {
+  row: SandboxMetricRow;
+  totals: Totals;
+}
+
+interface Names {
+  account: SandboxAccount;
+  /** JSON, once per bucket. */
+  accountName: string;
+  accountCurrency: string;
+  campaigns: Map<string, SandboxAccount["campaigns"][number]>;
+  adSets: Map<string, string>;
+  ads: Map<string, string>;
+}
+
+/** The shallowest level at which a field has a value (account fields have one at every level). */
+const levelOf: Partial<Record<InsightField, number>> = {
+  campaign_id: 1,
+  campaign_name: 1,
+  objective: 1,
+  adset_id: 2,
+  adset_name: 2,
+  ad_id: 3,
+  ad_name: 3,
+};
+
+const linkClicksOf = (totals: Totals) => Math.floor(totals.clicks * 0.8);
+
+/** A JSON string; ids and numbers as strings need no escaping. */
+const text = (value: string | number) => `"${value}"`;
+const json = (value: string | undefined) => (value === undefined ? undefined : JSON.stringify(value));
+
+/**
+ * How each field is written from a group, as JSON; `undefined` leaves the
+ * field out, as Meta does. `date_start` and `date_stop` end every row.
+ */
+const fieldJson: Record<InsightField, ((group: Group, names: Names) => string | undefined) | undefined> = {
+  account_id: (_group, names) => text(names.account.id),
+  account_name: (_group, names) => names.accountName,
+  account_currency: (_group, names) => names.accountCurrency,
+  campaign_id: ({ row }) => text(row.campaignId),
+  campaign_name: ({ row }, names) => json(names.campaigns.get(row.campaignId)?.name),
+  adset_id: ({ row }) => text(row.adSetId),
+  adset_name: ({ row }, names) => json(names.adSets.get(row.adSetId)),
+  ad_id: ({ row }) => text(row.adId),
+  ad_name: ({ row }, names) => json(names.ads.get(row.adId)),
+  objective: ({ row }, names) => json(names.campaigns.get(row.campaignId)?.objective),
+  impressions: ({ totals }) => text(totals.impressions),
+  reach: ({ totals }) => text(totals.reach),
+  frequency: ({ totals }) => (totals.reach > 0 ? text(ratio(totals.impressions / totals.reach)) : undefined),
+  clicks: ({ totals }) => text(totals.clicks),
+  inline_link_clicks: ({ totals }) => text(linkClicksOf(totals)),
+  spend: ({ totals }) => text(centsToDecimal(totals.spend)),
+  cpc: ({ totals }) => (totals.clicks > 0 ? text(ratio(totals.spend / 100 / totals.clicks)) : undefined),
+  cpm: ({ totals }) => text(ratio((totals.spend / 100 / totals.impressions) * 1000)),
+  ctr: ({ totals }) => text(ratio((totals.clicks / totals.impressions) * 100)),
+  actions: ({ totals }) => {
+    const linkClicks = linkClicksOf(totals);
+    return actionList(
+      linkClicks > 0 ? action("link_click", String(linkClicks)) : "",
+      totals.conversions > 0 ? String(totals.conversions) : null,
+    );
+  },
+  action_values: ({ totals }) =>
+    actionList("", totals.conversionValue > 0 ? centsToDecimal(totals.conversionValue) : null),
+  cost_per_action_type: ({ totals }) => {
+    const linkClicks = linkClicksOf(totals);
+    return actionList(
+      linkClicks > 0 ? action("link_click", ratio(totals.spend / 100 / linkClicks)) : "",
+      totals.conversions > 0 ? ratio(totals.spend / 100 / totals.conversions) : null,
+    );
+  },
+  purchase_roas: ({ totals }) =>
+    totals.spend > 0 && totals.conversionValue > 0
+      ? `[${action("omni_purchase", ratio(totals.conversionValue / totals.spend))}]`
+      : undefined,
+  date_start: undefined,
+  date_stop: undefined,
+};
+
+const action = (type: string, value: string) => `{"action_type":"${type}","value":"${value}"}`;
+
+/**
+ * `[{action_type, value}]` as JSON: an optional first entry, then the purchase
+ * types side by side with one value, left out when no purchase happened; the
+ * field is absent when the list is empty.
+ */
+function actionList(first: string, purchases: string | null): string | undefined {
+  if (!first && purchases === null) return undefined;
+  const entries = purchases === null ? [] : purchaseTypes.map((type) => action(type, purchases));
+  return `[${first ? [first, ...entries].join(",") : entries.join(",")}]`;
 }

@@ -36,6 +36,28 @@ async function json(response: Response): Promise<GraphJson> {
 
 const range = (since: string, until: string) => encodeURIComponent(JSON.stringify({ since, until }));
 
+const clamp = (start: string, stop: string, since: string, until: string) => [
+  start < since ? since : start,
+  stop > until ? until : stop,
+];
+const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+const plusDays = (date: string, count: number) =>
+  new Date(Date.parse(date) + count * 86_400_000).toISOString().slice(0, 10);
+
+/** The 7-day bucket (counted from `since`) a day falls in. */
+function weekOf(date: string, since: string, until: string) {
+  const start = plusDays(since, Math.floor(days(since, date) / 7) * 7);
+  return clamp(start, plusDays(start, 6), since, until);
+}
+
+/** The calendar month a day falls in, clamped to the range. */
+function monthOf(date: string, since: string, until: string) {
+  const first = `${date.slice(0, 7)}-01`;
+  const next = new Date(Date.parse(first));
+  next.setUTCMonth(next.getUTCMonth() + 1);
+  return clamp(first, plusDays(next.toISOString().slice(0, 10), -1), since, until);
+}
+
 describe("Meta sandbox: Graph conventions", () => {
   it("ends paging with no `next` on the last page and leaves paging out of an empty edge", async () => {
     const first = await json(await get("me/adaccounts?fields=id&limit=2"));
@@ -132,6 +154,47 @@ describe("Meta sandbox: insights", () => {
     expect(new Set(purchases.map((entry: { value: string }) => entry.value))).toEqual(
       new Set([String(source?.conversions)]),
     );
+  });
+
+  it("pages reports of any level and time increment across buckets, as one page would show them", async () => {
+    const account = sandbox.dataset.account("meta", "1010000001");
+    if (!account) throw new Error("no account");
+    const [since, until] = ["2026-08-15", "2026-11-22"];
+    const source = sandbox.dataset.metrics(account, since, until, now);
+    const cases = [
+      { level: "ad", increment: "1", bucket: (date: string) => [date, date] },
+      { level: "adset", increment: "7", bucket: (date: string) => weekOf(date, since, until) },
+      { level: "campaign", increment: "monthly", bucket: (date: string) => monthOf(date, since, until) },
+      { level: "account", increment: "all_days", bucket: () => [since, until] },
+    ] as const;
+    for (const { level, increment, bucket } of cases) {
+      // What the report must say: the source rows summed per bucket and object, in order of appearance.
+      const expected = new Map<string, { date_start: string; date_stop: string; impressions: number }>();
+      for (const row of source) {
+        const [start = "", stop = ""] = bucket(row.date);
+        const id = { ad: row.adId, adset: row.adSetId, campaign: row.campaignId, account: account.id }[level];
+        const key = `${start}|${id}`;
+        const entry = expected.get(key) ?? { date_start: start, date_stop: stop, impressions: 0 };
+        entry.impressions += row.impressions;
+        expected.set(key, entry);
+      }
+      const base = `act_1010000001/insights?level=${level}&time_increment=${increment}&time_range=${range(since, until)}&fields=impressions`;
+      const whole = await json(await get(`${base}&limit=100000`));
+      expect(whole.paging.next).toBeUndefined();
+      expect(whole.data).toEqual(
+        [...expected.values()].map((entry) => ({ ...entry, impressions: String(entry.impressions) })),
+      );
+      const paged: GraphJson[] = [];
+      let next: string | undefined = `${graph}/${base}&limit=7`;
+      while (next) {
+        const page = await json(await send(next, { headers: { authorization: `Bearer ${token()}` } }));
+        expect(page.data.length).toBeLessThanOrEqual(7);
+        paged.push(...page.data);
+        next = page.paging?.next;
+      }
+      expect(paged).toEqual(whole.data);
+    }
+    expect((await json(await get(`act_1010000001/insights?after=bm9wZQ`))).error.code).toBe(100);
   });
 
   it("refuses a start date more than 37 months back with code 3018", async () => {

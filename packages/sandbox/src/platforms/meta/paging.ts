@@ -10,7 +10,7 @@ import { limitOf, paramsOf } from "./params.ts";
  */
 export type Paged<T> = { data: T[]; paging?: Paging } | { error: Response };
 
-interface Paging {
+export interface Paging {
   cursors: { before: string; after: string };
   next?: string;
 }
@@ -41,7 +41,7 @@ export function paginate<T>(c: Context, context: SandboxContext, rows: readonly 
 }
 
 /** The request's own URL at the sandbox's public origin, with `after` set. */
-function nextUrl(c: Context, context: SandboxContext, after: string): string {
+export function nextUrl(c: Context, context: SandboxContext, after: string): string {
   const url = new URL(c.req.url);
   const next = new URL(context.publicUrl + url.pathname);
   for (const [key, value] of url.searchParams)

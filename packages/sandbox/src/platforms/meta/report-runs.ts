@@ -1,13 +1,15 @@
-import type { SandboxAccount } from "../../dataset/index.ts";
+import type { ReportingSnapshot, SandboxAccount } from "../../dataset/index.ts";
 import type { SandboxContext } from "../../platform.ts";
 import { epochSeconds } from "../../tokens.ts";
 import type { GraphRow } from "./entities.ts";
-import { type InsightQuery, insightRows } from "./insights.ts";
+import type { InsightQuery } from "./insights.ts";
 
 /**
  * Async insights jobs (AdReportRun). A job moves Job Not Started → Job
  * Running (percent rising) → Job Completed over `tuning.asyncJobPolls` status
- * reads; its rows are computed when it completes, like Meta's snapshot.
+ * reads; its rows are those of the moment it completes, like Meta's snapshot
+ * (the clock and the restatement count are kept, and pages are worked out
+ * from them when read, so a large report is never held whole).
  * Jobs live in memory: a restarted sandbox has forgotten them, as a client
  * should be ready for (Meta drops old report runs too).
  */
@@ -19,7 +21,8 @@ export interface ReportRun {
   timeRef: number;
   polls: number;
   timeCompleted: number | null;
-  rows: GraphRow[] | null;
+  /** Set when the job completes: what its rows are as of. */
+  snapshot: ReportingSnapshot | null;
 }
 
 export type AsyncStatus = "Job Not Started" | "Job Running" | "Job Completed";
@@ -41,7 +44,7 @@ export class ReportRuns {
       timeRef: epochSeconds(this.context.now()),
       polls: 0,
       timeCompleted: null,
-      rows: null,
+      snapshot: null,
     };
     this.runs.set(run.id, run);
     return run;
@@ -56,13 +59,13 @@ export class ReportRuns {
   poll(run: ReportRun): GraphRow {
     run.polls += 1;
     const needed = Math.max(1, this.context.tuning.asyncJobPolls);
-    if (run.polls >= needed && run.rows === null) {
+    if (run.polls >= needed && run.snapshot === null) {
       const now = this.context.now();
-      run.rows = insightRows(this.context, run.account, run.query, now);
+      run.snapshot = { now, restatements: this.context.dataset.restatements };
       run.timeCompleted = epochSeconds(now);
     }
     const status: AsyncStatus =
-      run.rows !== null ? "Job Completed" : run.polls === 1 ? "Job Not Started" : "Job Running";
+      run.snapshot !== null ? "Job Completed" : run.polls === 1 ? "Job Not Started" : "Job Running";
     const percent =
       status === "Job Completed"
         ? 100
