@@ -1,5 +1,7 @@
+import { EventEmitter } from "node:events";
 import type { Db } from "@omnify/db";
-import { Logger, run } from "graphile-worker";
+import { Logger, run, type WorkerEvents } from "graphile-worker";
+import { startLiveness } from "../liveness.ts";
 import { buildTaskList } from "../runner.ts";
 import type { TaskDeps } from "../task.ts";
 
@@ -23,9 +25,25 @@ export async function syncsSettled(db: Db): Promise<boolean> {
   return state?.active === 0 && state.jobs === 0;
 }
 
-/** Runs an in-process worker pool until every queued sync and its rollups are done. */
+/**
+ * Runs an in-process worker pool, with liveness (so the jobs of a worker that
+ * died before are taken over), until every queued sync and its rollups are done.
+ */
 export async function drainSyncs(deps: TaskDeps, databaseUrl: string, timeoutMs = 120_000) {
+  const events: WorkerEvents = new EventEmitter();
+  let poolId: string | null = null;
+  events.on("pool:create", ({ workerPool }) => {
+    poolId = workerPool.id;
+  });
+  const liveness = startLiveness({
+    db: deps.db,
+    log: deps.log,
+    workerId: () => poolId,
+    beatIntervalMs: 250,
+    deadAfterMs: 1_500,
+  });
   const runner = await run({
+    events,
     connectionString: databaseUrl,
     concurrency: 4,
     pollInterval: 100,
@@ -34,8 +52,25 @@ export async function drainSyncs(deps: TaskDeps, databaseUrl: string, timeoutMs 
     logger: silent,
   });
   try {
-    await waitUntil(() => syncsSettled(deps.db), timeoutMs, "syncs to settle");
+    await waitUntil(() => syncsSettled(deps.db), timeoutMs, "syncs to settle").catch(async (error) => {
+      const runs = await deps.db.syncRun.findMany({
+        where: { status: { in: ["queued", "running"] } },
+        select: {
+          id: true,
+          status: true,
+          nextStep: true,
+          failureStreak: true,
+          waitingUntil: true,
+          error: true,
+        },
+      });
+      const jobs = await deps.db.$queryRaw<unknown[]>`
+        SELECT task_identifier, queue_name, run_at, attempts, max_attempts, locked_by, last_error
+        FROM graphile_worker.jobs WHERE task_identifier IN ('sync', 'aggregate')`;
+      throw new Error(`${error.message}: runs ${JSON.stringify(runs)}, jobs ${JSON.stringify(jobs)}`);
+    });
   } finally {
     await runner.stop();
+    await liveness.stop();
   }
 }

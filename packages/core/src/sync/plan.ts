@@ -2,13 +2,18 @@ import { addDays, chunkRange, localDate, type Platform } from "@omnify/connector
 import { z } from "zod";
 import type { SyncSettings } from "./settings.ts";
 
+export const dimensionEntities = ["campaigns", "ad_sets", "ads", "creatives"] as const;
+
 /**
  * One unit of a run: fetched whole, then written together with the run's
  * checkpoint in one transaction. Ad-account steps name the account by our id.
  */
 export const syncStep = z.discriminatedUnion("kind", [
-  /** Campaigns, ad sets, ads and creatives of one ad account. */
-  z.object({ kind: z.literal("dimensions"), accountId: z.uuid() }),
+  /**
+   * One kind of an ad account's entities. Each is its own step, so a rate
+   * limit costs at most one list's requests.
+   */
+  z.object({ kind: z.literal("dimensions"), accountId: z.uuid(), entity: z.enum(dimensionEntities) }),
   /** Daily ad metrics for the account's days in [since, until]. */
   z.object({ kind: z.literal("ad_metrics"), accountId: z.uuid(), since: z.iso.date(), until: z.iso.date() }),
   /** Orders updated in [updatedSince, updatedBefore); `bulk` for backfills (Shopify bulk operation). */
@@ -21,6 +26,7 @@ export const syncStep = z.discriminatedUnion("kind", [
   }),
 ]);
 export type SyncStep = z.output<typeof syncStep>;
+export type DimensionEntity = (typeof dimensionEntities)[number];
 export const syncPlan = z.array(syncStep);
 
 export type SyncMode = "incremental" | "full";
@@ -87,7 +93,7 @@ export function planSync(input: {
       ? earliest(through, addDays(today, -(lookback - 1)))
       : addDays(today, -(settings.backfillDays - 1));
     return [
-      { kind: "dimensions" as const, accountId: account.id },
+      ...dimensionEntities.map((entity) => ({ kind: "dimensions" as const, accountId: account.id, entity })),
       ...chunkRange({ since, until: today }, settings.chunkDays).map((range) => ({
         kind: "ad_metrics" as const,
         accountId: account.id,
@@ -107,9 +113,9 @@ function timeWindows(since: Date, until: Date, days: number): [Date, Date][] {
   return windows;
 }
 
-/** How much of the run a step is worth, for the progress bar (days of data, dimensions as a day). */
+/** How much of the run a step is worth, for the progress bar (days of data; an account's entities as a day). */
 export function stepWeight(step: SyncStep): number {
-  if (step.kind === "dimensions") return 1;
+  if (step.kind === "dimensions") return 1 / dimensionEntities.length;
   if (step.kind === "ad_metrics")
     return Date.parse(step.until) / 86_400_000 - Date.parse(step.since) / 86_400_000 + 1;
   return Math.max(1, (Date.parse(step.updatedBefore) - Date.parse(step.updatedSince)) / 86_400_000);

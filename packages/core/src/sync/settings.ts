@@ -31,7 +31,7 @@ export const defaultSyncSettings: SyncSettings = {
   fullLookbackDays: 30,
   backoffBaseMs: 2_000,
   backoffMaxMs: 5 * 60_000,
-  maxFailureStreak: 12,
+  maxFailureStreak: 20,
   scheduleSpreadSeconds: 600,
 };
 

@@ -17,7 +17,10 @@ import { upsertOrders } from "./store/orders.ts";
 
 /** What one step fetched, held in memory until it is written with the checkpoint. */
 export type StepData =
-  | { kind: "dimensions"; campaigns: Campaign[]; adSets: AdSet[]; ads: Ad[]; creatives: Creative[] }
+  | { kind: "campaigns"; rows: Campaign[] }
+  | { kind: "ad_sets"; rows: AdSet[] }
+  | { kind: "ads"; rows: Ad[] }
+  | { kind: "creatives"; rows: Creative[] }
   | { kind: "ad_metrics"; metrics: AdDailyMetrics[] }
   | { kind: "orders"; orders: Order[] };
 
@@ -57,12 +60,16 @@ export async function fetchStep(
   const connector = platform === "shopify" ? null : connectors[platform];
   if (!connector) throw new Error(`${platform} is not configured on this server.`);
   if (step.kind === "dimensions") {
-    // One at a time: a rate limit stops the step before more requests go out.
-    const campaigns = await connector.listCampaigns(tokens, account);
-    const adSets = await connector.listAdSets(tokens, account);
-    const ads = await connector.listAds(tokens, account);
-    const creatives = await connector.listCreatives(tokens, account);
-    return { kind: "dimensions", campaigns, adSets, ads, creatives };
+    switch (step.entity) {
+      case "campaigns":
+        return { kind: "campaigns", rows: await connector.listCampaigns(tokens, account) };
+      case "ad_sets":
+        return { kind: "ad_sets", rows: await connector.listAdSets(tokens, account) };
+      case "ads":
+        return { kind: "ads", rows: await connector.listAds(tokens, account) };
+      case "creatives":
+        return { kind: "creatives", rows: await connector.listCreatives(tokens, account) };
+    }
   }
   const metrics = await collect(
     connector.dailyMetrics(tokens, account, { since: step.since, until: step.until }),
@@ -85,16 +92,18 @@ export async function writeStep(
   at: Date,
 ): Promise<WrittenStep> {
   const { shopId } = target;
-  if (data.kind === "dimensions") {
-    return {
-      rows: {
-        ad_campaigns: await upsertCampaigns(tx, shopId, data.campaigns, at, target.account.currency),
-        ad_sets: await upsertAdSets(tx, shopId, data.adSets, at),
-        ads: await upsertAds(tx, shopId, data.ads, at),
-        ad_creatives: await upsertCreatives(tx, shopId, data.creatives, at),
-      },
-      affected: null,
-    };
+  switch (data.kind) {
+    case "campaigns":
+      return {
+        rows: { ad_campaigns: await upsertCampaigns(tx, shopId, data.rows, at, target.account.currency) },
+        affected: null,
+      };
+    case "ad_sets":
+      return { rows: { ad_sets: await upsertAdSets(tx, shopId, data.rows, at) }, affected: null };
+    case "ads":
+      return { rows: { ads: await upsertAds(tx, shopId, data.rows, at) }, affected: null };
+    case "creatives":
+      return { rows: { ad_creatives: await upsertCreatives(tx, shopId, data.rows, at) }, affected: null };
   }
   if (data.kind === "ad_metrics" && step.kind === "ad_metrics") {
     const written = await upsertAdMetrics(tx, shopId, data.metrics, at);
