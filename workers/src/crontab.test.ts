@@ -28,3 +28,11 @@ it("only schedules tasks that exist, with payloads their schema accepts", () => 
     ).toBe(true);
   }
 });
+
+it("ticks the sync schedule once an hour, on the hour, without catching up missed hours", () => {
+  const schedule = items.find((item) => item.task === "schedule-syncs");
+  const at = (min: number, hour: number) => schedule?.match({ min, hour, date: 7, month: 5, dow: 2 });
+  expect([at(0, 0), at(0, 2), at(0, 23)]).toEqual([true, true, true]);
+  expect([at(1, 2), at(30, 2), at(59, 2)]).toEqual([false, false, false]);
+  expect(schedule?.options.backfillPeriod).toBe(0);
+});
