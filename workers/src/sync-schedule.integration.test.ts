@@ -1,4 +1,4 @@
-import { localHour, scheduleDueSyncs, spreadOffsetMs } from "@omnify/core";
+import { localHour, requestSync, scheduleDueSyncs, spreadOffsetMs } from "@omnify/core";
 import { createTestDatabase, type TestDatabase } from "@omnify/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drainSyncs } from "./testing/drain.ts";
@@ -104,19 +104,7 @@ describe("a connection the platform stops accepting", () => {
     });
     world.sandbox.setFaults({ tokenExpiresAfterCalls: 3, platforms: ["meta"] });
     try {
-      await database.db.syncRun.create({
-        data: {
-          shopId: shop.id,
-          integrationId,
-          platform: "meta",
-          trigger: "user",
-          mode: "incremental",
-          status: "queued",
-        },
-      });
-      const [run] = await database.db.syncRun.findMany({ where: { integrationId } });
-      await database.db
-        .$executeRaw`SELECT graphile_worker.add_job('sync', ${JSON.stringify({ runId: run?.id })}::json)`;
+      await requestSync(database.db, { integrationId, trigger: "user", mode: "incremental" });
       await drainSyncs(testTaskDeps(database.db, world), database.url, 30_000);
     } finally {
       world.sandbox.setFaults({});

@@ -387,6 +387,7 @@ export async function finishRun(
       data: {
         status,
         error,
+        activeFor: null,
         finishedAt: deps.now(),
         waitingUntil: null,
         ...(status === "failed" ? {} : { progress: 100 }),

@@ -90,6 +90,7 @@ export async function requestSync(
             trigger: request.trigger,
             mode: request.mode,
             status: "queued",
+            activeFor: integration.id,
             requestedById: request.requestedById ?? null,
             waitingUntil: runAt > new Date() ? runAt : null,
           },
@@ -99,7 +100,7 @@ export async function requestSync(
         return { run, joined: false };
       });
     } catch (error) {
-      // Two requests raced past the check; the partial unique index let one through: join it.
+      // Two requests raced past the check; the unique `activeFor` let one through: join it.
       if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
     }
   }

@@ -9,6 +9,7 @@ CREATE TABLE "sync_runs" (
     "id" UUID NOT NULL,
     "shop_id" UUID NOT NULL,
     "integration_id" UUID NOT NULL,
+    "active_for" UUID,
     "platform" "platform" NOT NULL,
     "trigger" "sync_trigger" NOT NULL,
     "mode" TEXT NOT NULL,
@@ -222,6 +223,9 @@ CREATE TABLE "notifications" (
 );
 
 -- CreateIndex
+CREATE UNIQUE INDEX "sync_runs_active_for_key" ON "sync_runs"("active_for");
+
+-- CreateIndex
 CREATE INDEX "sync_runs_integration_id_queued_at_idx" ON "sync_runs"("integration_id", "queued_at" DESC);
 
 -- CreateIndex
@@ -257,19 +261,35 @@ ALTER TABLE "sync_runs" ADD CONSTRAINT "sync_runs_integration_id_fkey" FOREIGN K
 -- AddForeignKey
 ALTER TABLE "sync_attempts" ADD CONSTRAINT "sync_attempts_run_id_fkey" FOREIGN KEY ("run_id") REFERENCES "sync_runs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Not expressible in the Prisma schema:
--- at most one queued or running sync per integration (a second request joins it),
-CREATE UNIQUE INDEX "sync_runs_one_active_per_integration" ON "sync_runs"("integration_id") WHERE "status" IN ('queued', 'running');
+-- AddForeignKey
+ALTER TABLE "ad_campaigns" ADD CONSTRAINT "ad_campaigns_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- and a shop's synced data goes with the shop.
-ALTER TABLE "ad_campaigns" ADD CONSTRAINT "ad_campaigns_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE;
-ALTER TABLE "ad_sets" ADD CONSTRAINT "ad_sets_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE;
-ALTER TABLE "ads" ADD CONSTRAINT "ads_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE;
-ALTER TABLE "ad_creatives" ADD CONSTRAINT "ad_creatives_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE;
-ALTER TABLE "ad_metrics_daily" ADD CONSTRAINT "ad_metrics_daily_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE;
-ALTER TABLE "orders" ADD CONSTRAINT "orders_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE;
-ALTER TABLE "order_lines" ADD CONSTRAINT "order_lines_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE;
-ALTER TABLE "order_refunds" ADD CONSTRAINT "order_refunds_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE;
-ALTER TABLE "daily_rollups" ADD CONSTRAINT "daily_rollups_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE;
-ALTER TABLE "notifications" ADD CONSTRAINT "notifications_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE;
-ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE;
+-- AddForeignKey
+ALTER TABLE "ad_sets" ADD CONSTRAINT "ad_sets_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ads" ADD CONSTRAINT "ads_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ad_creatives" ADD CONSTRAINT "ad_creatives_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ad_metrics_daily" ADD CONSTRAINT "ad_metrics_daily_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "orders" ADD CONSTRAINT "orders_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "order_lines" ADD CONSTRAINT "order_lines_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "order_refunds" ADD CONSTRAINT "order_refunds_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "daily_rollups" ADD CONSTRAINT "daily_rollups_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_shop_id_fkey" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
