@@ -28,6 +28,8 @@ export function startLiveness(options: LivenessOptions): { stop(): Promise<void>
       await recordHeartbeat(db, { workerId, hostname: hostname(), pid: process.pid, at: new Date() });
       const unlocked = await unlockDeadWorkers(db, workerId, deadAfterMs);
       if (unlocked.length) log.warn({ workers: unlocked }, "unlocked the jobs of dead workers");
+      // Every process start is a new worker id: forget the ones gone for a day.
+      await db.workerHeartbeat.deleteMany({ where: { beatAt: { lt: new Date(Date.now() - 86_400_000) } } });
     } catch (error) {
       log.error({ err: error }, "liveness check failed");
     }

@@ -111,6 +111,8 @@ export {
 } from "./sync/runs.ts";
 export { localHour, nightlySyncHour, scheduleDueSyncs, spreadOffsetMs } from "./sync/schedule.ts";
 export { backoffMs, defaultSyncSettings, type SyncSettings } from "./sync/settings.ts";
+/** The sync's bulk writer of daily metrics, exported for `bench:sync`. */
+export { upsertAdMetrics } from "./sync/store/ads.ts";
 export { type ListWorkersInput, listWorkers } from "./system/list-workers.ts";
 export { type HeartbeatInput, recordHeartbeat } from "./system/record-heartbeat.ts";
 export {

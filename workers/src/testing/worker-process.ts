@@ -22,7 +22,6 @@ export function spawnWorker(databaseUrl: string, env: Record<string, string>): W
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: workersDir,
     env: {
-      PATH: process.env.PATH,
       NODE_ENV: "test",
       LOG_LEVEL: "info",
       DATABASE_URL: databaseUrl,
