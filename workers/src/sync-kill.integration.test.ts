@@ -115,11 +115,7 @@ it("a backfill killed at random moments ends with the same rows as an uninterrup
       recoveries.push(taken.startedAt.getTime() - killedAt);
     }
     if (kill === kills) {
-      await waitUntil(
-        async () => (await runOf(killedIntegration)).status !== "running",
-        240_000,
-        "the backfill to end",
-      );
+      await waitUntil(() => syncsSettled(database.db), 240_000, "the backfill and its rollups to end");
       await stopWorker(worker);
       break;
     }
